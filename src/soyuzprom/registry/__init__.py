@@ -1,0 +1,1 @@
+"""Registry: regions, organizations, identifiers and classifiers."""
