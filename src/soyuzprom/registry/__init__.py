@@ -1,1 +1,1 @@
-"""Registry: regions, organizations, identifiers and classifiers."""
+"""The registry: regions, organizations, identifiers, ownership, products, persons, classifiers."""
