@@ -9,6 +9,7 @@ Smolensk–Belarus turnover of 294 bn RUB in 2024.
 
 from __future__ import annotations
 
+import datetime as dt
 from datetime import date, datetime
 
 from sqlalchemy import (
@@ -140,7 +141,7 @@ class Agreement(Audited, Base):
 
     kind: Mapped[str] = mapped_column(String(20), nullable=False, default="agreement")
     title: Mapped[str] = mapped_column(String(1000), nullable=False)
-    date: Mapped[date | None] = mapped_column(Date, index=True)
+    date: Mapped[dt.date | None] = mapped_column(Date, index=True)
     event: Mapped[str | None] = mapped_column(String(300))
     place: Mapped[str | None] = mapped_column(String(300))
     description: Mapped[str | None] = mapped_column(Text)

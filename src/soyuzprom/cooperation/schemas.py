@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from datetime import date, datetime
 from typing import Literal
 
@@ -153,7 +154,7 @@ class PartyRead(ReadModel):
 
 
 class AgreementFields(WriteModel):
-    date: date | None = None
+    date: dt.date | None = None
     event: str | None = None
     place: str | None = None
     description: str | None = None
@@ -176,7 +177,7 @@ class AgreementRead(ReadModel):
     version: int
     kind: str
     title: str
-    date: date | None
+    date: dt.date | None
     event: str | None
     place: str | None
     description: str | None

@@ -236,8 +236,10 @@ def _indicator_before(
             field="period",
         )
     if period and re.fullmatch(r"\d{4}", period):
-        payload.setdefault("period_start", date(int(period), 1, 1))
-        payload.setdefault("period_end", date(int(period), 12, 31))
+        if payload.get("period_start") is None:
+            payload["period_start"] = date(int(period), 1, 1)
+        if payload.get("period_end") is None:
+            payload["period_end"] = date(int(period), 12, 31)
     subject = (
         payload.get("subject_region_id", obj.subject_region_id if obj else None),
         payload.get("subject_organization_id", obj.subject_organization_id if obj else None),

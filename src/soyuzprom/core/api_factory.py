@@ -5,7 +5,8 @@
 service, and render.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: FastAPI must see the real per-entity classes
+# in the signatures of the generated route functions.
 
 from typing import Annotated, Any
 

@@ -32,6 +32,11 @@ console = Console()
 err_console = Console(stderr=True)
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Вывод в JSON")]
+DataOpt = Annotated[str | None, typer.Option("--data", help="JSON с полями")]
+FileOpt = Annotated[Path | None, typer.Option("--file", help="Файл JSON с полями")]
+SetOpt = Annotated[list[str] | None, typer.Option("--set", help="поле=значение")]
+AuthorOpt = Annotated[str, typer.Option(help="Автор изменения для журнала")]
+
 
 
 def dump_json(data: Any) -> None:
@@ -156,11 +161,6 @@ def crud_cli(
             else:
                 for key, value in out.items():
                     console.print(f"[bold]{key}[/bold]: {value}")
-
-    DataOpt = Annotated[str | None, typer.Option("--data", help="JSON с полями")]
-    FileOpt = Annotated[Path | None, typer.Option("--file", help="Файл JSON с полями")]
-    SetOpt = Annotated[list[str] | None, typer.Option("--set", help="поле=значение")]
-    AuthorOpt = Annotated[str, typer.Option(help="Автор изменения для журнала")]
 
     if create is not None:
         create_schema = create

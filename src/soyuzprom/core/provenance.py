@@ -75,7 +75,7 @@ def write_context(
         kind=kind, author=author, document_id=document_id, import_run_id=import_run_id, note=note
     )
     session.add(source)
-    session.flush([source])
+    session.flush()
     previous = session.info.get(_SOURCE_KEY), session.info.get(_EVIDENCE_KEY)
     session.info[_SOURCE_KEY] = source
     session.info[_EVIDENCE_KEY] = evidence
