@@ -1,18 +1,20 @@
-"""Check-digit tests for INN / OGRN / OGRNIP used by the parsers.
+"""Check digits for the parsers: the registry's validators, plus generators for fixtures.
 
-Interim: ``soyuzprom.registry.identifiers`` (the registry's validators) is not on main yet;
-once it is, this module only delegates to it. The algorithms are the FNS ones:
-
-* INN 10: ``d10 = Σ wᵢdᵢ mod 11 mod 10``, w = 2 4 10 3 5 9 4 6 8;
-* INN 12: two check digits with w = 7 2 4 10 3 5 9 4 6 8 and 3 7 2 4 10 3 5 9 4 6 8;
-* OGRN 13: ``d13 = int(d1..d12) mod 11 mod 10``; OGRNIP 15: ``int(d1..d14) mod 13 mod 10``.
+The tests themselves are :mod:`soyuzprom.registry.identifiers` (one implementation in the
+project); this module re-exports them and adds the inverse (computing check digits), which
+only the fixture generators need. Note that the registry refuses an INN of region ``00``.
 
 Example:
-    >>> is_valid_inn("7707083893"), is_valid_ogrn("1027700132195")
-    (True, True)
+    >>> is_valid_inn("7707083893"), inn_check_digits("770708389")
+    (True, '3')
 """
 
 from __future__ import annotations
+
+from soyuzprom.registry.identifiers import is_valid_inn, is_valid_ogrn, is_valid_ogrnip
+
+__all__ = ["inn_check_digits", "is_valid_inn", "is_valid_ogrn", "is_valid_ogrnip",
+           "ogrn_check_digit"]
 
 _W10 = (2, 4, 10, 3, 5, 9, 4, 6, 8)
 _W11 = (7, 2, 4, 10, 3, 5, 9, 4, 6, 8)
@@ -21,33 +23,6 @@ _W12 = (3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8)
 
 def _check(digits: str, weights: tuple[int, ...]) -> int:
     return sum(int(d) * w for d, w in zip(digits, weights, strict=False)) % 11 % 10
-
-
-def is_valid_inn(value: str) -> bool:
-    """A 10-digit (legal entity) or 12-digit (person) INN with correct check digits."""
-    if not value.isdigit() or not value.isascii():
-        return False
-    if len(value) == 10:
-        return _check(value, _W10) == int(value[9])
-    if len(value) == 12:
-        return _check(value, _W11) == int(value[10]) and _check(value, _W12) == int(value[11])
-    return False
-
-
-def is_valid_ogrn(value: str) -> bool:
-    """A 13-digit OGRN with its check digit."""
-    return (
-        len(value) == 13 and value.isdigit() and value.isascii()
-        and int(value[:12]) % 11 % 10 == int(value[12])
-    )
-
-
-def is_valid_ogrnip(value: str) -> bool:
-    """A 15-digit OGRNIP with its check digit."""
-    return (
-        len(value) == 15 and value.isdigit() and value.isascii()
-        and int(value[:14]) % 13 % 10 == int(value[14])
-    )
 
 
 def inn_check_digits(body: str) -> str:

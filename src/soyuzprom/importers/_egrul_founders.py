@@ -19,7 +19,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from soyuzprom.importers import _checks, classifiers
-from soyuzprom.importers._values import fail, parse_decimal
+from soyuzprom.importers._values import bad_identifier, fail, parse_decimal
 from soyuzprom.importers.records import Founder, PersonName, Place, Share
 
 RUSSIA = "643"
@@ -131,9 +131,9 @@ def _org_ids(org: Any | None, place: Place) -> tuple[str | None, str | None]:
         return None, None
     inn, ogrn = org.get("ИНН"), org.get("ОГРН")
     if inn and not _checks.is_valid_inn(inn):
-        raise fail(f"Неверный ИНН учредителя «{inn}»", place, "ИНН")
+        raise bad_identifier("inn", inn, place, "ИНН")
     if ogrn and not _checks.is_valid_ogrn(ogrn):
-        raise fail(f"Неверный ОГРН учредителя «{ogrn}»", place, "ОГРН")
+        raise bad_identifier("ogrn", ogrn, place, "ОГРН")
     return inn or None, ogrn or None
 
 

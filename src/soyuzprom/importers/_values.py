@@ -12,9 +12,16 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
-from soyuzprom.errors import InputFormatError
+from soyuzprom.errors import DomainValidationError, InputFormatError
 from soyuzprom.importers import _checks
 from soyuzprom.importers.records import Place
+from soyuzprom.registry import identifiers
+
+_VALIDATORS = {
+    "inn": identifiers.validate_inn,
+    "ogrn": identifiers.validate_ogrn,
+    "ogrnip": identifiers.validate_ogrnip,
+}
 
 
 def fail(message: str, place: Place, field: str | None, **details: object) -> InputFormatError:
@@ -26,6 +33,17 @@ def fail(message: str, place: Place, field: str | None, **details: object) -> In
         message, file=place.file, line=place.line, element=place.element, field=field,
         details=extra,
     )
+
+
+def bad_identifier(kind: str, value: str, place: Place, field: str) -> InputFormatError:
+    """The error for an identifier that failed its test, with the registry's explanation
+    (wrong length, region 00, wrong check digit...)."""
+    problem = "Неверный идентификатор"
+    try:
+        _VALIDATORS[kind](value, field=field)
+    except DomainValidationError as exc:
+        problem = exc.message
+    return fail(f"{problem}: «{value}»", place, field)
 
 
 def required(value: str | None, place: Place, field: str) -> str:
@@ -93,8 +111,10 @@ def parse_yes_no(value: str | None, place: Place, field: str) -> bool | None:
 def check_inn(value: str | None, place: Place, field: str, *, length: int | None = None) -> str:
     """A required INN with correct check digits (and the given length, if any)."""
     inn = required(value, place, field)
-    if (length is not None and len(inn) != length) or not _checks.is_valid_inn(inn):
-        raise fail(f"Неверный ИНН «{inn}»: не сходится контрольное число", place, field)
+    if not _checks.is_valid_inn(inn):
+        raise bad_identifier("inn", inn, place, field)
+    if length is not None and len(inn) != length:
+        raise fail(f"ИНН должен состоять из {length} цифр: «{inn}»", place, field)
     return inn
 
 
@@ -103,7 +123,7 @@ def check_ogrn(value: str | None, place: Place, field: str) -> str:
     ogrn = required(value, place, field)
     valid = _checks.is_valid_ogrnip(ogrn) if len(ogrn) == 15 else _checks.is_valid_ogrn(ogrn)
     if not valid:
-        raise fail(f"Неверный ОГРН «{ogrn}»: не сходится контрольное число", place, field)
+        raise bad_identifier("ogrnip" if len(ogrn) == 15 else "ogrn", ogrn, place, field)
     return ogrn
 
 

@@ -22,7 +22,6 @@ from types import ModuleType
 
 from soyuzprom.errors import NotFoundError
 
-
 # Infrastructure modules of the package: never formats, and not worth importing to find out.
 _NOT_FORMATS = frozenset({"api", "cli", "service", "models", "catalog", "records", "classifiers"})
 

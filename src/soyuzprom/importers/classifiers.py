@@ -1,4 +1,4 @@
-"""Code lists the parsers check against, read once from ``soyuzprom/data/importers/``.
+"""Code lists the parsers check against, read once from the packaged reference data.
 
 * FNS region codes (``КодРегион``) and the OKATO prefixes of FTS statistics, both mapped to
   ISO 3166-2 codes (``RU-SMO``); the FNS code is not the OKATO prefix (Smolensk: 67 vs 66).
@@ -17,12 +17,14 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
+from soyuzprom.registry import reference
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "importers"
+CLASSIFIERS_DIR = DATA_DIR.parent / "classifiers"
 
 
-def _rows(name: str) -> list[dict[str, str]]:
-    with (DATA_DIR / name).open(encoding="utf-8", newline="") as handle:
+def _rows(name: str, folder: Path = DATA_DIR) -> list[dict[str, str]]:
+    with (folder / name).open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
 
 
@@ -35,7 +37,14 @@ class Region(NamedTuple):
 
 @cache
 def _regions() -> dict[str, Region]:
-    return {r["fns_code"]: Region(**r) for r in _rows("regions.csv")}
+    found = {
+        r.fns_code: Region(r.fns_code, (r.okato or "")[:5], r.code, r.name)
+        for r in reference.read_regions()
+        if r.fns_code
+    }
+    for row in _rows("fns_extra_regions.csv"):
+        found.setdefault(row["fns_code"], Region(**row))
+    return found
 
 
 @cache
@@ -66,7 +75,7 @@ def okato_region(okato5: str) -> tuple[str, str] | None:
 
 @cache
 def _oksm() -> dict[str, dict[str, str]]:
-    return {r["code"]: r for r in _rows("oksm.csv")}
+    return {r["code"]: r for r in _rows("oksm.csv", CLASSIFIERS_DIR)}
 
 
 @cache
@@ -104,7 +113,7 @@ def alpha2_by_oksm(code: str) -> str | None:
 def _units() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
     by_code: dict[str, tuple[str, str]] = {}
     by_name: dict[str, tuple[str, str]] = {}
-    for r in _rows("fts_units.csv"):
+    for r in _rows("fts_units.csv", CLASSIFIERS_DIR):
         by_code[r["KOD"]] = (r["KOD"], r["SHORT_NAME"])
         by_name[r["SHORT_NAME"].upper()] = (r["KOD"], r["SHORT_NAME"])
         by_name[r["NAME"].upper()] = (r["KOD"], r["SHORT_NAME"])

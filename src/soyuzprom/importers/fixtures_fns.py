@@ -132,7 +132,9 @@ def rsmp_document(i: int, version: str = "4.04") -> str:
     return "".join(parts)
 
 
-def rsmp_xml(documents: Iterable[str], count: int, file_id: str, version: str = "4.04") -> Iterator[str]:
+def rsmp_xml(
+    documents: Iterable[str], count: int, file_id: str, version: str = "4.04"
+) -> Iterator[str]:
     """The pieces of one SME registry XML file (one line, like the real dump)."""
     yield (
         '<?xml version="1.0" encoding="UTF-8"?>'
@@ -237,7 +239,7 @@ def _founder_xml(company: FakeCompany, founder: FakeFounder) -> str:
             else f'<СвГраждФЛ КодГражд="2" ОКСМ="{founder.oksm}" НаимСтран="СТРАНА{founder.oksm}">'
             + _grn() + "</СвГраждФЛ>"
         )
-        last, first = (founder.name.split() + ["Имя"])[:2]
+        last, first = [*founder.name.split(), "Имя"][:2]
         return (
             "\n    <УчрФЛ>" + '<ГРНДатаПерв ГРН="2196733000001" ДатаЗаписи="2019-03-14"/>'
             f'<СвФЛ Фамилия={quoteattr(last)} Имя={quoteattr(first)} '
@@ -283,7 +285,8 @@ def egrul_document(company: FakeCompany) -> str:
                   f'НаимСпПрекрЮЛ="Исключение из ЕГРЮЛ&#xD;&#xA;недействующего ЮЛ"/>{_grn()}'
                   "</СвПрекрЮЛ>")
     capital = (
-        f'\n  <СвУстКап НаимВидКап="УСТАВНЫЙ КАПИТАЛ" СумКап="{company.capital}">{_grn()}</СвУстКап>'
+        f'\n  <СвУстКап НаимВидКап="УСТАВНЫЙ КАПИТАЛ" СумКап="{company.capital}">'
+        f"{_grn()}</СвУстКап>"
         if company.capital is not None else ""
     )
     founders = "".join(_founder_xml(company, f) for f in company.founders)

@@ -29,7 +29,14 @@ from typing import Any
 from soyuzprom.errors import InputFormatError
 from soyuzprom.importers import _checks, classifiers
 from soyuzprom.importers._egrul_founders import founders
-from soyuzprom.importers._values import fail, parse_decimal, parse_iso_date, required
+from soyuzprom.importers._values import (
+    bad_identifier,
+    check_inn,
+    fail,
+    parse_decimal,
+    parse_iso_date,
+    required,
+)
 from soyuzprom.importers._xml import XmlPart, iter_records, open_xml_parts
 from soyuzprom.importers.records import Activity, BadRecord, EgrulRecord, Locality, Place
 
@@ -97,10 +104,10 @@ def parse_document(doc: Any, place: Place) -> EgrulRecord:
 def _legal(doc: Any, ul: Any, place: Place) -> EgrulRecord:
     ogrn = required(ul.get("ОГРН"), place, "ОГРН")
     if not _checks.is_valid_ogrn(ogrn):
-        raise fail(f"Неверный ОГРН «{ogrn}»: не сходится контрольное число", place, "ОГРН")
+        raise bad_identifier("ogrn", ogrn, place, "ОГРН")
     inn = ul.get("ИНН")
-    if inn and (len(inn) != 10 or not _checks.is_valid_inn(inn)):
-        raise fail(f"Неверный ИНН «{inn}»: не сходится контрольное число", place, "ИНН")
+    if inn:
+        check_inn(inn, place, "ИНН", length=10)
     names = ul.find("СвНаимЮЛ")
     if names is None:
         raise fail("Нет сведений о наименовании", place, "СвНаимЮЛ")
@@ -118,7 +125,7 @@ def _legal(doc: Any, ul: Any, place: Place) -> EgrulRecord:
         ogrn=ogrn,
         inn=inn or None,
         kpp=ul.get("КПП") or None,
-        full_name=_one_line(required(names.get("НаимЮЛПолн"), place, "НаимЮЛПолн")),
+        full_name=" ".join(required(names.get("НаимЮЛПолн"), place, "НаимЮЛПолн").split()),
         short_name=_one_line(short.get("НаимСокр")) if short is not None else None,
         legal_form_code=ul.get("КодОПФ"),
         legal_form=ul.get("ПолнНаимОПФ"),
@@ -211,10 +218,10 @@ def _address_rf(old: Any, place: Place) -> Locality:
 def _trader(doc: Any, ip: Any, place: Place) -> EgrulRecord:
     ogrn = required(ip.get("ОГРНИП"), place, "ОГРНИП")
     if not _checks.is_valid_ogrnip(ogrn):
-        raise fail(f"Неверный ОГРНИП «{ogrn}»: не сходится контрольное число", place, "ОГРНИП")
+        raise bad_identifier("ogrnip", ogrn, place, "ОГРНИП")
     inn = ip.get("ИННФЛ")
-    if inn and (len(inn) != 12 or not _checks.is_valid_inn(inn)):
-        raise fail(f"Неверный ИНН «{inn}»: не сходится контрольное число", place, "ИННФЛ")
+    if inn:
+        check_inn(inn, place, "ИННФЛ", length=12)
     fio = ip.find("СвФЛ/ФИОРус")
     if fio is None:
         raise fail("Нет ФИО индивидуального предпринимателя", place, "ФИОРус")

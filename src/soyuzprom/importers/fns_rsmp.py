@@ -34,7 +34,13 @@ from typing import Any
 
 from soyuzprom.errors import InputFormatError
 from soyuzprom.importers import _checks, classifiers
-from soyuzprom.importers._values import fail, parse_ru_date, required
+from soyuzprom.importers._values import (
+    bad_identifier,
+    check_inn,
+    fail,
+    parse_ru_date,
+    required,
+)
 from soyuzprom.importers._xml import XmlPart, iter_records, open_xml_parts
 from soyuzprom.importers.records import (
     Activity,
@@ -200,17 +206,16 @@ def parse_document(doc: Any, place: Place) -> SmeRecord:
 
 
 def _inn(value: str | None, place: Place, field: str, length: int) -> str:
-    inn = required(value, place, field)
-    if len(inn) != length or not _checks.is_valid_inn(inn):
-        raise fail(f"Неверный ИНН «{inn}»: не сходится контрольное число", place, field)
-    return inn
+    if value and len(value) == length and _checks.is_valid_inn(value):
+        return value  # the fast path: one test per record
+    return check_inn(value, place, field, length=length)
 
 
 def _ogrn(value: str | None, place: Place, field: str, valid: Any) -> str | None:
     if not value:
         return None
     if not valid(value):
-        raise fail(f"Неверный {field} «{value}»: не сходится контрольное число", place, field)
+        raise bad_identifier("ogrnip" if len(value) == 15 else "ogrn", value, place, field)
     return str(value)
 
 

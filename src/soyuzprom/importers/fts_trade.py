@@ -23,6 +23,7 @@ Example:
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -122,7 +123,7 @@ def _period(value: str, place: Place) -> str:
     raise fail(f"Неверный период «{text}»", place, "PERIOD")
 
 
-def _amount(value: str, place: Place, field: str) -> object:
+def _amount(value: str, place: Place, field: str) -> Decimal | None:
     number = parse_decimal(value, place, field)
     if number is not None and number < 0:
         raise fail(f"Отрицательное значение «{value}»", place, field)

@@ -11,11 +11,16 @@ Example:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
 from soyuzprom.errors import InputFormatError
+
+# Values are quoted «like this» in messages; the reason of a skip leaves them out, so that
+# skips group by kind in the summary.
+_QUOTED = re.compile(r"«[^»]*»")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,9 +42,9 @@ class BadRecord:
 
     @property
     def reason(self) -> str:
-        """A short, stable reason for the summary, e.g. ``"ИННЮЛ: неверное контрольное число"``."""
+        """A stable reason for the summary, values left out: ``"ИННЮЛ: Неверное ... «…»"``."""
         field = self.error.field or self.place.element or "запись"
-        return f"{field}: {self.error.message}"
+        return f"{field}: {_QUOTED.sub('«…»', self.error.message)}"
 
 
 @dataclass(frozen=True, slots=True)
