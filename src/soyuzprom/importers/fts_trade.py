@@ -23,8 +23,8 @@ Example:
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 
 from soyuzprom.errors import InputFormatError
