@@ -9,7 +9,7 @@ Example:
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
@@ -21,7 +21,7 @@ DELIMITERS = (",", ";", "\t")
 
 @contextmanager
 def open_table(
-    path: Path, encoding: str = "utf-8-sig"
+    path: Path, encoding: str = "utf-8-sig", progress: Callable[[int], None] | None = None
 ) -> Iterator[tuple[list[str], Iterator[tuple[int, list[str]]]]]:
     """The header and an iterator of (line number, cells); both decoded strictly.
 
@@ -32,7 +32,7 @@ def open_table(
         raise InputFormatError("Файл не найден", file=str(path))
     raw = path.open("rb")
     try:
-        lines = _decoded_lines(raw, path, encoding)
+        lines = _decoded_lines(raw, path, encoding, progress)
         first = next(lines, "")
         if not first.strip():
             raise InputFormatError("Пустой файл: нет строки заголовка", file=path.name, line=1)
@@ -44,9 +44,13 @@ def open_table(
         raw.close()
 
 
-def _decoded_lines(raw: IO[bytes], path: Path, encoding: str) -> Iterator[str]:
+def _decoded_lines(
+    raw: IO[bytes], path: Path, encoding: str, progress: Callable[[int], None] | None
+) -> Iterator[str]:
     """Physical lines decoded one by one, so an encoding error names its exact line."""
     for number, data in enumerate(raw, start=1):
+        if progress is not None:
+            progress(len(data))
         try:
             yield data.decode(encoding if number == 1 else encoding.replace("-sig", ""))
         except UnicodeDecodeError as exc:

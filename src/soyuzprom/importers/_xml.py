@@ -25,6 +25,8 @@ from lxml import etree
 
 from soyuzprom.errors import InputFormatError
 
+ProgressFn = Callable[[int], None]
+
 
 @dataclass(frozen=True)
 class XmlPart:
@@ -35,12 +37,26 @@ class XmlPart:
     opener: Callable[[], IO[bytes]]
 
     @contextmanager
-    def open(self) -> Iterator[IO[bytes]]:
+    def open(self, progress: ProgressFn | None = None) -> Iterator[IO[bytes]]:
+        """The part as a binary stream; ``progress(n)`` hears of every ``n`` bytes read."""
         stream = self.opener()
         try:
-            yield stream
+            yield _Counting(stream, progress) if progress is not None else stream  # type: ignore[misc]
         finally:
             stream.close()
+
+
+class _Counting:
+    """A read-only stream wrapper that reports the bytes read (for progress bars)."""
+
+    def __init__(self, stream: IO[bytes], progress: ProgressFn) -> None:
+        self._stream = stream
+        self._progress = progress
+
+    def read(self, size: int = -1) -> bytes:
+        data = self._stream.read(size)
+        self._progress(len(data))
+        return data
 
 
 @contextmanager

@@ -23,12 +23,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
 from soyuzprom.errors import InputFormatError
 from soyuzprom.importers import _checks, classifiers
 from soyuzprom.importers._egrul_founders import founders
+from soyuzprom.importers._units import Unit, xml_units
 from soyuzprom.importers._values import (
     bad_identifier,
     check_inn,
@@ -37,7 +39,7 @@ from soyuzprom.importers._values import (
     parse_iso_date,
     required,
 )
-from soyuzprom.importers._xml import XmlPart, iter_records, open_xml_parts
+from soyuzprom.importers._xml import ProgressFn, XmlPart, iter_records, open_xml_parts
 from soyuzprom.importers.records import Activity, BadRecord, EgrulRecord, Locality, Place
 
 NAME = "fns-egrul"
@@ -49,6 +51,11 @@ _OKVED = re.compile(r"\d{2}(\.\d{1,2}){0,2}\Z")
 Item = EgrulRecord | BadRecord
 
 
+def units(path: Path) -> AbstractContextManager[list[Unit]]:
+    """One unit of work (one transaction) per XML file of the archive."""
+    return xml_units(path, parse_part)
+
+
 def parse(path: Path) -> Iterator[Item]:
     """Every document of an ЕГРЮЛ/ЕГРИП extract (XML or a zip of XML), in file order."""
     with open_xml_parts(path) as parts:
@@ -56,11 +63,11 @@ def parse(path: Path) -> Iterator[Item]:
             yield from parse_part(part)
 
 
-def parse_part(part: XmlPart) -> Iterator[Item]:
+def parse_part(part: XmlPart, progress: ProgressFn | None = None) -> Iterator[Item]:
     """Every document of one XML file; checks ``ТипИнф`` and ``КолДок``."""
     root: dict[str, Any] = {}
     count = 0
-    with part.open() as stream:
+    with part.open(progress) as stream:
         for element in iter_records(stream, part.name, RECORD_TAG, root):
             if count == 0:
                 _check_root(root, part.name)

@@ -29,11 +29,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
 from soyuzprom.errors import InputFormatError
 from soyuzprom.importers import _checks, classifiers
+from soyuzprom.importers._units import Unit, xml_units
 from soyuzprom.importers._values import (
     bad_identifier,
     check_inn,
@@ -41,7 +43,7 @@ from soyuzprom.importers._values import (
     parse_ru_date,
     required,
 )
-from soyuzprom.importers._xml import XmlPart, iter_records, open_xml_parts
+from soyuzprom.importers._xml import ProgressFn, XmlPart, iter_records, open_xml_parts
 from soyuzprom.importers.records import (
     Activity,
     BadRecord,
@@ -78,6 +80,11 @@ _ACTIVITY_CACHE: dict[tuple[str | None, str | None, str], Activity] = {}
 _ACTIVITY_CACHE_LIMIT = 20_000
 
 
+def units(path: Path) -> AbstractContextManager[list[Unit]]:
+    """One unit of work (one transaction) per XML file of the archive."""
+    return xml_units(path, parse_part)
+
+
 def parse(path: Path) -> Iterator[Item]:
     """Every document of an SME registry dump (zip or single XML), in file order."""
     with open_xml_parts(path) as parts:
@@ -85,11 +92,11 @@ def parse(path: Path) -> Iterator[Item]:
             yield from parse_part(part)
 
 
-def parse_part(part: XmlPart) -> Iterator[Item]:
+def parse_part(part: XmlPart, progress: ProgressFn | None = None) -> Iterator[Item]:
     """Every document of one XML file; checks ``ТипИнф`` and ``КолДок`` of its root."""
     root: dict[str, Any] = {}
     count = 0
-    with part.open() as stream:
+    with part.open(progress) as stream:
         for element in iter_records(stream, part.name, RECORD_TAG, root):
             if count == 0:
                 check_root(root, part.name)

@@ -24,13 +24,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from contextlib import AbstractContextManager
 from decimal import Decimal
 from pathlib import Path
 
 from soyuzprom.errors import InputFormatError
 from soyuzprom.importers import classifiers
 from soyuzprom.importers._tables import open_table
+from soyuzprom.importers._units import Unit, file_units
 from soyuzprom.importers._values import fail, optional, parse_decimal, required
+from soyuzprom.importers._xml import ProgressFn
 from soyuzprom.importers.records import BadRecord, Place, TradeRow
 
 NAME = "fts-trade"
@@ -52,9 +55,14 @@ _PERIODS = (
 Item = TradeRow | BadRecord
 
 
-def parse(path: Path) -> Iterator[Item]:
+def units(path: Path) -> AbstractContextManager[list[Unit]]:
+    """The whole file is one unit of work (one transaction)."""
+    return file_units(path, parse)
+
+
+def parse(path: Path, progress: ProgressFn | None = None) -> Iterator[Item]:
     """Every row of an FTS statistics file, in file order."""
-    with open_table(path) as (header, rows):
+    with open_table(path, progress=progress) as (header, rows):
         index = {name.upper(): i for i, name in enumerate(header)}
         missing = [c for c in COLUMNS if c not in index]
         if missing:

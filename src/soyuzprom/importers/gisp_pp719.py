@@ -26,12 +26,14 @@ from __future__ import annotations
 import re
 import zipfile
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from soyuzprom.errors import InputFormatError
 from soyuzprom.importers._tables import open_table
+from soyuzprom.importers._units import Unit, file_units
 from soyuzprom.importers._values import (
     check_inn,
     check_ogrn,
@@ -42,6 +44,7 @@ from soyuzprom.importers._values import (
     parse_yes_no,
     required,
 )
+from soyuzprom.importers._xml import ProgressFn
 from soyuzprom.importers.records import BadRecord, Place, Pp719Product
 
 NAME = "gisp-pp719"
@@ -64,16 +67,21 @@ _TNVED = re.compile(r"\d{4,10}\Z")
 Item = Pp719Product | BadRecord
 
 
-def parse(path: Path) -> Iterator[Item]:
+def units(path: Path) -> AbstractContextManager[list[Unit]]:
+    """The whole file is one unit of work (one transaction)."""
+    return file_units(path, parse)
+
+
+def parse(path: Path, progress: ProgressFn | None = None) -> Iterator[Item]:
     """Every product entry of a GISP CSV or XLSX file, in file order."""
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        yield from parse_xlsx(path)
+        yield from parse_xlsx(path, progress)
     else:
-        yield from parse_csv(path)
+        yield from parse_csv(path, progress)
 
 
-def parse_csv(path: Path) -> Iterator[Item]:
-    with open_table(path) as (header, rows):
+def parse_csv(path: Path, progress: ProgressFn | None = None) -> Iterator[Item]:
+    with open_table(path, progress=progress) as (header, rows):
         index = {name.lower(): i for i, name in enumerate(header)}
         missing = [c for c in REQUIRED_CSV if c.lower() not in index]
         if "regnumber" not in index and "registernumber" not in index:
@@ -157,7 +165,7 @@ def _percentage(value: str | None, place: Place) -> Any:
     return number
 
 
-def parse_xlsx(path: Path) -> Iterator[Item]:
+def parse_xlsx(path: Path, progress: ProgressFn | None = None) -> Iterator[Item]:
     """The XLSX export: columns by position after two title rows and the header row."""
     from openpyxl import load_workbook  # imported here: openpyxl is slow to import
 
@@ -181,6 +189,8 @@ def parse_xlsx(path: Path) -> Iterator[Item]:
             if all(v is None or str(v).strip() == "" for v in row):
                 continue
             place = Place(path.name, number, "строка")
+            if progress is not None:
+                progress(0)  # rows, not bytes: the sheet is unpacked by openpyxl
             try:
                 yield _xlsx_product(row, place)
             except InputFormatError as exc:
