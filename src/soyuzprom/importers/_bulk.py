@@ -91,6 +91,24 @@ def ids_by(
     return found
 
 
+DUPLICATE = "Повтор: та же запись (ключ) уже есть в пакете, взята более поздняя"
+
+
+def latest_by_key(batch: Sequence[Any], order: str | None = None) -> tuple[list[Any], int]:
+    """One item per ``key`` attribute: the later in the batch, or the greatest ``order``.
+
+    Returns the kept items (first-seen order) and how many duplicates were dropped.
+    """
+    kept: dict[str, Any] = {}
+    for item in batch:
+        previous = kept.get(item.key)
+        if previous is None or order is None or (
+            (getattr(item, order) or "") >= (getattr(previous, order) or "")
+        ):
+            kept[item.key] = item
+    return list(kept.values()), len(batch) - len(kept)
+
+
 # --- record states ----------------------------------------------------------------------------
 
 

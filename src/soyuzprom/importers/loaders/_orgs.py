@@ -14,11 +14,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Table, delete, insert, select
+from sqlalchemy import Table, bindparam, delete, insert, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from soyuzprom.core.provenance import record_bulk
+from soyuzprom.core.text import name_key
 from soyuzprom.db import utcnow
 from soyuzprom.importers._bulk import chunks, ids_by, upsert
 from soyuzprom.importers.runner import LoadContext
@@ -50,15 +51,30 @@ def write_organizations(
     key: str,
     overwrite: Iterable[str] = (),
     keep_existing: Iterable[str] = (),
+    also_match: str | None = None,
 ) -> tuple[dict[str, int], set[int]]:
     """Upsert ``rows`` (organization column dicts) by ``key``; record audit and provenance.
 
-    Returns ``{key value: organization id}`` and the set of ids that were created.
+    ``also_match``: a second identifier (``"inn"``) that finds an organization the first
+    one does not (registered from another source without it); that organization gets the
+    key and is updated rather than duplicated. Returns ``{key value: organization id}``
+    and the set of ids that were created.
     """
     if not rows:
         return {}, set()
     keys = [row[key] for row in rows]
     before = ids_by(conn, ORGS, key, keys)
+    if also_match is not None:
+        loose = {row[also_match]: row[key] for row in rows
+                 if row[key] not in before and row.get(also_match)}
+        found = ids_by(conn, ORGS, also_match, list(loose))
+        if found:
+            conn.execute(
+                ORGS.update().where(ORGS.c.id == bindparam("org_id")).values(
+                    {key: bindparam("new_key")}),
+                [{"org_id": org_id, "new_key": loose[value]} for value, org_id in found.items()],
+            )
+            before.update({loose[value]: org_id for value, org_id in found.items()})
     now = utcnow()
     full = [
         {"version": 1, "created_at": now, "updated_at": now, "source_id": ctx.source_id,
@@ -99,3 +115,39 @@ def replace_activities(
                     for code, main in seen.items())
     if rows:
         conn.execute(insert(ACTIVITIES), rows)
+
+
+def ensure_organizations(
+    conn: Connection, ctx: LoadContext, rows: Sequence[dict[str, Any]]
+) -> dict[str, int]:
+    """``{INN: id}`` for makers named by INN (OGRN as a second key); creates the missing.
+
+    Existing organizations are not changed: a product registry is not the place to learn
+    an organization's name from. Rows need ``inn``, ``name`` and may carry ``ogrn``,
+    ``address``.
+    """
+    by_inn = {row["inn"]: row for row in rows if row.get("inn")}
+    found = ids_by(conn, ORGS, "inn", list(by_inn))
+    loose = {row["ogrn"]: inn for inn, row in by_inn.items()
+             if inn not in found and row.get("ogrn")}
+    for ogrn, org_id in ids_by(conn, ORGS, "ogrn", list(loose)).items():
+        found[loose[ogrn]] = org_id
+    missing = [row for inn, row in by_inn.items() if inn not in found]
+    if missing:
+        now = utcnow()
+        new = [{"version": 1, "created_at": now, "updated_at": now, "source_id": ctx.source_id,
+                "kind": "enterprise", "country": "RU", "status": "active",
+                "name": row["name"][:500], "full_name": row["name"][:1000],
+                "name_key": name_key(row["name"])[:500], "inn": row["inn"],
+                "ogrn": row.get("ogrn"), "address": row.get("address")} for row in missing]
+        conn.execute(insert(ORGS), new)
+        created = ids_by(conn, ORGS, "inn", [row["inn"] for row in missing])
+        found.update(created)
+        session = Session(bind=conn)
+        try:
+            record_bulk(session, entity_type_name="organizations",
+                        entity_ids=sorted(created.values()), source_id=ctx.source_id,
+                        action="create", author=ctx.author)
+        finally:
+            session.close()
+    return found

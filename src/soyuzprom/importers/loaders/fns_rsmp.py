@@ -24,7 +24,14 @@ from sqlalchemy.orm import Session
 from soyuzprom.core.provenance import record_bulk
 from soyuzprom.core.text import name_key
 from soyuzprom.db import utcnow
-from soyuzprom.importers._bulk import chunks, fingerprint, load_states, save_states
+from soyuzprom.importers._bulk import (
+    DUPLICATE,
+    chunks,
+    fingerprint,
+    latest_by_key,
+    load_states,
+    save_states,
+)
 from soyuzprom.importers.loaders._orgs import region_ids, replace_activities, write_organizations
 from soyuzprom.importers.records import SmeRecord
 from soyuzprom.importers.runner import BatchResult, LoadContext
@@ -73,11 +80,13 @@ def prepare(record: SmeRecord) -> Prepared:
 
 def write(conn: Connection, ctx: LoadContext, batch: Sequence[Prepared]) -> BatchResult:
     """Write one batch: unchanged records are only counted."""
-    latest = {p.key: p for p in batch}  # a key twice in a batch: the later record wins
-    states = load_states(conn, ctx.importer, list(latest))
-    todo = [p for k, p in latest.items()
-            if k not in states or states[k].fingerprint != p.fingerprint]
-    result = BatchResult(unchanged=len(batch) - len(todo))
+    latest, duplicates = latest_by_key(batch)
+    states = load_states(conn, ctx.importer, [p.key for p in latest])
+    todo = [p for p in latest
+            if p.key not in states or states[p.key].fingerprint != p.fingerprint]
+    result = BatchResult(unchanged=len(latest) - len(todo))
+    if duplicates:
+        result.skipped[DUPLICATE] += duplicates
     if not todo:
         return result
     regions = region_ids(conn, ctx)
@@ -104,22 +113,23 @@ def _add_products(
     makers = [maker for maker, _ in items]
     existing: set[tuple[int, str | None, str]] = set()
     for part in chunks(makers):
-        existing.update(conn.execute(
+        rows = conn.execute(
             select(PRODUCTS.c.maker_id, PRODUCTS.c.okpd2, PRODUCTS.c.name)
             .where(PRODUCTS.c.maker_id.in_(part))
-        ).tuples())
+        )
+        existing.update((maker, okpd2, name) for maker, okpd2, name in rows)
     now = utcnow()
-    rows = []
+    new: list[dict[str, Any]] = []
     for maker, products in items:
         for okpd2, name in dict.fromkeys(products):
             if (maker, okpd2, name[:1000]) not in existing:
-                rows.append({"maker_id": maker, "okpd2": okpd2, "name": name[:1000],
+                new.append({"maker_id": maker, "okpd2": okpd2, "name": name[:1000],
                              "version": 1, "created_at": now, "updated_at": now,
                              "source_id": ctx.source_id})
-    if not rows:
+    if not new:
         return
     new_ids = list(conn.execute(
-        insert(PRODUCTS).returning(PRODUCTS.c.id, sort_by_parameter_order=True), rows
+        insert(PRODUCTS).returning(PRODUCTS.c.id, sort_by_parameter_order=True), new
     ).scalars())
     session = Session(bind=conn)
     try:
