@@ -91,11 +91,11 @@ def write(conn: Connection, ctx: LoadContext, batch: Sequence[Prepared]) -> Batc
     makers = ensure_organizations(conn, ctx, [p.maker for p in todo if p.maker["inn"]])
     existing: dict[str, int] = {}
     for part in chunks([p.key for p in todo]):
-        rows = conn.execute(
+        found = conn.execute(
             select(ENTRIES.c.number, ENTRIES.c.product_id)
             .where(ENTRIES.c.registry == REGISTRY, ENTRIES.c.number.in_(part))
         )
-        existing.update((number, product_id) for number, product_id in rows)
+        existing.update((number, product_id) for number, product_id in found)
     now = utcnow()
 
     def product_row(p: Prepared) -> dict[str, Any]:
