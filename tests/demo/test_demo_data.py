@@ -68,7 +68,8 @@ def test_links(demo: DemoData) -> None:
     }
     assert links["vmz_orsha_dryers"].object == "сушильные машины"
     assert links["vmz_orsha_dryers"].status == "active"
-    from_maz = sorted((lk.type, lk.to_region, lk.status) for lk in demo.links if lk.from_org == "maz")
+    maz_links = [lk for lk in demo.links if lk.from_org == "maz"]
+    from_maz = sorted((lk.type, lk.to_region, lk.status) for lk in maz_links)
     assert from_maz == [
         ("joint_production", "RU-SMO", "planned"),
         ("joint_production", "RU-SMO", "planned"),
