@@ -225,3 +225,29 @@ def test_broken_yaml_names_the_line(tmp_path: Path) -> None:
         load_demo_data(path)
     assert info.value.file == str(path)
     assert info.value.line is not None and info.value.line >= 3
+
+
+def test_schema_enumerations_match_the_models() -> None:
+    """The YAML schema repeats the models' vocabularies; they must not drift apart."""
+    import json
+    from importlib import resources
+
+    from soyuzprom.cooperation import models as coop
+    from soyuzprom.registry.models import ORGANIZATION_KINDS
+
+    schema = json.loads(
+        (resources.files("soyuzprom") / "data" / "demo" / "schema.json").read_text("utf-8")
+    )
+    props = schema["properties"]
+
+    def enum(section: str, field: str) -> tuple[str, ...]:
+        return tuple(props[section]["items"]["properties"][field]["enum"])
+
+    assert enum("links", "type") == coop.LINK_TYPES
+    assert enum("links", "status") == coop.LINK_STATUSES
+    assert enum("projects", "stage") == coop.PROJECT_STAGES
+    assert enum("agreements", "kind") == coop.AGREEMENT_KINDS
+    assert enum("indicators", "qualifier") == coop.QUALIFIERS
+    assert enum("organizations", "kind") == ORGANIZATION_KINDS
+    commitment = props["agreements"]["items"]["properties"]["commitments"]["items"]
+    assert tuple(commitment["properties"]["status"]["enum"]) == coop.COMMITMENT_STATUSES
