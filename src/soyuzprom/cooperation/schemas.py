@@ -10,11 +10,20 @@ from pydantic import BaseModel, Field
 
 from soyuzprom.core.schemas import ReadModel, WriteModel
 
-LinkType = Literal["supply", "joint_production", "service_center", "joint_venture",
-                   "investment_project"]
+LinkType = Literal[
+    "supply", "joint_production", "service_center", "joint_venture", "investment_project"
+]
 LinkStatus = Literal["planned", "active", "completed", "suspended", "cancelled"]
-Stage = Literal["idea", "planned", "preparation", "construction", "operating", "completed",
-                "suspended", "cancelled"]
+Stage = Literal[
+    "idea",
+    "planned",
+    "preparation",
+    "construction",
+    "operating",
+    "completed",
+    "suspended",
+    "cancelled",
+]
 AgreementKind = Literal["agreement", "memorandum", "programme", "contract", "meeting"]
 CommitmentStatus = Literal["open", "in_progress", "done", "overdue", "cancelled"]
 Qualifier = Literal["exact", "approx", "over", "at_least", "under", "at_most"]

@@ -50,11 +50,11 @@ class Audited:
     )
 
     @declared_attr
-    def source_id(cls) -> Mapped[int | None]:  # noqa: N805 - SQLAlchemy declared_attr
+    def source_id(cls) -> Mapped[int | None]:
         return mapped_column(ForeignKey("sources.id", ondelete="SET NULL"), index=True)
 
     @declared_attr.directive
-    def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805
+    def __mapper_args__(cls) -> dict[str, Any]:
         return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
 
 
@@ -86,9 +86,7 @@ class ImportRun(Base):
 
     __tablename__ = "import_runs"
     __table_args__ = (
-        CheckConstraint(
-            "status in ('running','completed','failed','interrupted')", name="status"
-        ),
+        CheckConstraint("status in ('running','completed','failed','interrupted')", name="status"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -111,9 +109,7 @@ class Source(Base):
 
     __tablename__ = "sources"
     __table_args__ = (
-        CheckConstraint(
-            "kind in ('document','import','edit','demo','system')", name="kind"
-        ),
+        CheckConstraint("kind in ('document','import','edit','demo','system')", name="kind"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -157,9 +153,7 @@ class AuditEntry(Base):
     """One change of one record: who, when, from which source, before and after."""
 
     __tablename__ = "audit_log"
-    __table_args__ = (
-        CheckConstraint("action in ('create','update','delete')", name="action"),
-    )
+    __table_args__ = (CheckConstraint("action in ('create','update','delete')", name="action"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     entity_type: Mapped[str] = mapped_column(String(50), nullable=False, index=True)

@@ -200,7 +200,9 @@ class OwnershipCreate(WriteModel):
     owner_person_id: int | None = None
     owner_name: str | None = None
     owner_identifier: str | None = None
-    owner_country: str | None = Field(default=None, description="Код ОКСМ страны владельца (112 — Беларусь)")
+    owner_country: str | None = Field(
+        default=None, description="Код ОКСМ страны владельца (112 — Беларусь)"
+    )
     share_percent: float | None = Field(default=None, ge=0, le=100)
     share_nominal: float | None = Field(default=None, ge=0)
     as_of: date | None = None
