@@ -143,6 +143,7 @@ def test_indicators(client: Any) -> None:
     assert created.status_code == 201, created.text
     body = created.json()
     assert body["period_start"] == "2024-01-01" and body["qualifier"] == "exact"
+    assert body["source"]["kind"] == "edit" and body["source"]["author"] == "api"
     found = client.get(
         "/api/v1/indicators", params={"subject_region": "RU-SMO", "metric": "trade_turnover"}
     ).json()

@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from soyuzprom.core.schemas import ReadModel, WriteModel
+from soyuzprom.core.schemas import ReadModel, SourceRead, WriteModel
 
 LinkType = Literal[
     "supply", "joint_production", "service_center", "joint_venture", "investment_project"
@@ -75,6 +75,7 @@ class LinkRead(ReadModel):
     volume_unit: str | None
     description: str | None
     source_id: int | None
+    source: SourceRead | None = None
 
 
 class LinkFilter(BaseModel):
@@ -140,6 +141,7 @@ class ProjectRead(ReadModel):
     participants: list[ParticipantRead] = []
     stages: list[StageRead] = []
     source_id: int | None
+    source: SourceRead | None = None
 
 
 class ProjectFilter(BaseModel):
@@ -192,6 +194,7 @@ class AgreementRead(ReadModel):
     description: str | None
     parties: list[PartyRead] = []
     source_id: int | None
+    source: SourceRead | None = None
 
 
 class AgreementFilter(BaseModel):
@@ -233,6 +236,7 @@ class CommitmentRead(ReadModel):
     status: str
     note: str | None
     source_id: int | None
+    source: SourceRead | None = None
 
 
 class CommitmentFilter(BaseModel):
@@ -289,6 +293,7 @@ class IndicatorRead(ReadModel):
     dimension: str | None
     description: str | None
     source_id: int | None
+    source: SourceRead | None = None
 
 
 class IndicatorFilter(BaseModel):
