@@ -54,7 +54,7 @@ class Audited:
         return mapped_column(ForeignKey("sources.id", ondelete="SET NULL"), index=True)
 
     @declared_attr
-    def source(cls) -> Mapped[Source | None]:  # noqa: N805
+    def source(cls) -> Mapped[Source | None]:
         # Read shapes show where a record came from without a second request.
         return relationship("Source", lazy="selectin", viewonly=True)
 
