@@ -64,8 +64,8 @@ class Utf8TargetH11Protocol(H11Protocol):
 
 def allow_utf8_targets() -> None:
     """Let h11 parse request lines whose target holds raw non-ASCII bytes (idempotent)."""
-    h11._readers.request_line_re = _LENIENT_LINE  # type: ignore[attr-defined]
-    h11._events.request_target_re = _LENIENT_TARGET  # type: ignore[attr-defined]
+    h11._readers.request_line_re = _LENIENT_LINE
+    h11._events.request_target_re = _LENIENT_TARGET
 
 
 def serve(host: str | None = None, port: int | None = None) -> None:
