@@ -101,7 +101,7 @@ def foreign_capital(
     holdings = tuple(
         Holding(org.id, org.name, org.inn, org.ogrn, org.status, own.owner_name,
                 own.owner_kind, oksm, own.share_percent)
-        for org, own in session.execute(stmt).tuples()
+        for org, own in session.execute(stmt)
     )
     count = len({h.organization_id for h in holdings})
     definition = (
