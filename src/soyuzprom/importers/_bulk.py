@@ -15,9 +15,10 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Table, func, select
+from sqlalchemy import Table, bindparam, func, select
 from sqlalchemy.engine import Connection
 
 from soyuzprom.importers.models import ImportRecordState
@@ -50,19 +51,92 @@ def upsert(
     keep_existing: Iterable[str] = (),
     bump_version: bool = False,
 ) -> None:
-    """Insert ``rows`` or update the row that has the same ``conflict`` columns."""
+    """Insert ``rows`` or update the row that has the same ``conflict`` columns.
+
+    All rows must have the same keys. The statement is a Core ``insert().on_conflict_do_
+    update()`` of the connection's dialect, compiled once per shape and run with the
+    driver's ``executemany`` (see :func:`execute_many`).
+    """
     if not rows:
         return
-    insert = _insert_for(connection)
-    stmt = insert(table)
-    excluded = stmt.excluded
-    values: dict[str, Any] = {name: excluded[name] for name in update}
-    for name in keep_existing:
-        values[name] = func.coalesce(excluded[name], table.c[name])
-    if bump_version:
-        values["version"] = table.c.version + 1
-    stmt = stmt.on_conflict_do_update(index_elements=list(conflict), set_=values)
-    connection.execute(stmt, list(rows))
+    columns = tuple(rows[0])
+    key = ("upsert", table.name, columns, tuple(conflict), tuple(update), tuple(keep_existing),
+           bump_version)
+
+    def build() -> Any:
+        stmt = _insert_for(connection)(table).values({c: bindparam(c) for c in columns})
+        excluded = stmt.excluded
+        values: dict[str, Any] = {name: excluded[name] for name in update}
+        for name in keep_existing:
+            values[name] = func.coalesce(excluded[name], table.c[name])
+        if bump_version:
+            values["version"] = table.c.version + 1
+        return stmt.on_conflict_do_update(index_elements=list(conflict), set_=values)
+
+    execute_many(connection, key, build, table, rows)
+
+
+def insert_many(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """A plain bulk ``INSERT`` of ``rows`` (all with the same keys), see :func:`execute_many`."""
+    if not rows:
+        return
+    columns = tuple(rows[0])
+    execute_many(connection, ("insert", table.name, columns),
+                 lambda: table.insert().values({c: bindparam(c) for c in columns}), table, rows)
+
+
+_COMPILED: dict[tuple[Any, ...],
+               tuple[str, tuple[str, ...] | None, dict[str, Any], dict[str, Any]]] = {}
+
+
+def execute_many(connection: Connection, key: tuple[Any, ...], build: Any, table: Table,
+                 rows: Sequence[dict[str, Any]]) -> None:
+    """Run a Core statement for many rows through the driver's ``executemany``.
+
+    The statement is compiled once per dialect and shape; parameters go to the driver as
+    tuples (positional styles) or dicts (named styles), converted by the columns' own bind
+    processors (dates to text on SQLite...). This skips SQLAlchemy's per-row parameter
+    handling, which costs more than SQLite's own work on the hot tables of a big import.
+    """
+    dialect = connection.dialect
+    cache_key = (dialect.name, dialect.paramstyle, *key)
+    entry = _COMPILED.get(cache_key)
+    if entry is None:
+        compiled = build().compile(dialect=dialect)
+        order = tuple(compiled.positiontup) if compiled.positiontup else None
+        processors = {}
+        for name in rows[0]:
+            processor = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+            if processor is not None:
+                processors[name] = processor
+        # Binds of the statement itself (the 1 of "version + 1"), not of the rows.
+        constants = {name: bind.effective_value for name, bind in compiled.binds.items()
+                     if name not in rows[0]}
+        entry = (str(compiled), order, processors, constants)
+        _COMPILED[cache_key] = entry
+    sql, order, processors, constants = entry
+    if processors or constants:
+        # A batch repeats the same few values in processed columns (one timestamp): memoise.
+        memo: dict[tuple[str, Any], Any] = {}
+
+        def convert(name: str, value: Any) -> Any:
+            try:
+                return memo[name, value]
+            except KeyError:
+                memo[name, value] = result = processors[name](value)
+                return result
+            except TypeError:  # unhashable
+                return processors[name](value)
+
+        rows = [{**row, **constants, **{k: convert(k, row[k]) for k in processors}}
+                for row in rows]
+    if order:
+        getter = itemgetter(*order)
+        params: list[Any] = [getter(row) for row in rows] if len(order) > 1 else [
+            (getter(row),) for row in rows]
+    else:
+        params = list(rows)
+    connection.exec_driver_sql(sql, params)
 
 
 def insert_ignore(

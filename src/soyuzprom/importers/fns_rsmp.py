@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -74,10 +75,12 @@ _CONTRACTS = {
 
 Item = SmeRecord | BadRecord
 
-# Activities repeat across millions of documents and are immutable: share the instances.
-# Bounded, so memory stays flat even on a dump with unexpected variety.
+# Activities and dates repeat across millions of documents and are immutable: share the
+# instances. Bounded, so memory stays flat even on a dump with unexpected variety.
+_CACHE_LIMIT = 20_000
 _ACTIVITY_CACHE: dict[tuple[str | None, str | None, str], Activity] = {}
-_ACTIVITY_CACHE_LIMIT = 20_000
+_DATE_CACHE: dict[str, date] = {}
+_KNOWN_REGIONS: set[str] = set()
 
 
 def units(path: Path) -> AbstractContextManager[list[Unit]]:
@@ -137,8 +140,9 @@ def parse_document(doc: Any, place: Place) -> SmeRecord:
     category = CATEGORIES.get(get("КатСубМСП") or "")
     if category is None:
         raise fail(f"Неизвестная категория МСП «{get('КатСубМСП')}»", place, "КатСубМСП")
-    state_date = parse_ru_date(required(get("ДатаСост"), place, "ДатаСост"), place, "ДатаСост")
-    assert state_date is not None
+    state_date = _date(get("ДатаСост"), place, "ДатаСост")
+    if state_date is None:
+        raise fail("Нет обязательного значения", place, "ДатаСост")
     social = get("СведСоцПред")
     headcount = get("ССЧР")
 
@@ -176,7 +180,7 @@ def parse_document(doc: Any, place: Place) -> SmeRecord:
                 activity = _ACTIVITY_CACHE.get(key)
                 if activity is None:
                     activity = _activity(code, place)
-                    if len(_ACTIVITY_CACHE) < _ACTIVITY_CACHE_LIMIT:
+                    if len(_ACTIVITY_CACHE) < _CACHE_LIMIT:
                         _ACTIVITY_CACHE[key] = activity
                 activities.append(activity)
         elif tag == "СвЛиценз":
@@ -202,7 +206,7 @@ def parse_document(doc: Any, place: Place) -> SmeRecord:
         is_social=None if social is None else social == "1",
         headcount=int(headcount) if headcount and headcount.strip().isdigit() else None,
         state_date=state_date,
-        included_date=parse_ru_date(get("ДатаВклМСП"), place, "ДатаВклМСП"),
+        included_date=_date(get("ДатаВклМСП"), place, "ДатаВклМСП"),
         locality=locality,
         activities=tuple(activities),
         licenses=tuple(licenses),
@@ -226,13 +230,29 @@ def _ogrn(value: str | None, place: Place, field: str, valid: Any) -> str | None
     return str(value)
 
 
+def _date(value: str | None, place: Place, field: str) -> date | None:
+    """``dd.mm.yyyy`` through a bounded cache: a dump holds few distinct dates."""
+    if value is None:
+        return None
+    found = _DATE_CACHE.get(value)
+    if found is None:
+        found = parse_ru_date(value, place, field)
+        if found is not None and len(_DATE_CACHE) < _CACHE_LIMIT:
+            _DATE_CACHE[value] = found
+    return found
+
+
 def _locality(element: Any, place: Place) -> Locality:
-    code = required(element.get("КодРегион"), place, "КодРегион").zfill(2)
-    if classifiers.fns_region_iso(code) is None:
+    code = element.get("КодРегион") or ""
+    if len(code) != 2:
+        code = required(code, place, "КодРегион").zfill(2)
+    if code not in _KNOWN_REGIONS and classifiers.fns_region_iso(code) is None:
         raise fail(f"Неизвестный код региона «{code}»", place, "КодРегион")
+    _KNOWN_REGIONS.add(code)
     parts: dict[str, str] = {}
     for child in element:
-        parts[child.tag] = " ".join(filter(None, (child.get("Тип"), child.get("Наим"))))
+        kind, title = child.get("Тип"), child.get("Наим") or ""
+        parts[child.tag] = f"{kind} {title}" if kind else title
     return Locality(
         region_code=code,
         region_name=parts.get("Регион"),

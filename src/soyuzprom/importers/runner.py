@@ -47,7 +47,7 @@ from soyuzprom.importers.records import BadRecord
 
 MAX_ERRORS = 50
 # Files this large are parsed in a second process while this one writes to the database.
-PARALLEL_FROM = 20 * 1024 * 1024
+PARALLEL_FROM = 4 * 1024 * 1024
 QUEUE_BATCHES = 6
 RUNS: Table = ImportRun.__table__  # type: ignore[assignment]
 SOURCES: Table = Source.__table__  # type: ignore[assignment]
@@ -254,48 +254,59 @@ class _RunState:
 
 def _consume(engine: Engine, loader: ModuleType, ctx: LoadContext, messages: Iterator[Any],
              tally: _Tally, state: _RunState, progress: Progress | None) -> None:
-    """Write what the producer sends: one transaction per unit, with its checkpoint."""
+    """Write what the producer sends: one transaction per unit, with its checkpoint.
+
+    One connection serves the whole run (opening one per unit costs a WAL checkpoint on
+    SQLite each time); each unit is its own transaction on it.
+    """
     strict = bool(getattr(loader, "STRICT", False))
-    conn: Connection | None = None
-    try:
-        for message in messages:
-            kind = message[0]
-            if kind == "total":
-                state.units_total = message[2]
-                if progress is not None:
-                    progress.start(message[1], message[2])
-            elif kind == "skip":
-                if progress is not None:
-                    progress.advance(message[2])
-            elif kind == "unit":
-                conn = engine.connect()
-                conn.begin()
-            elif kind == "items":
-                assert conn is not None
-                _write_items(conn, loader, ctx, message[1], tally, strict)
-                if progress is not None:
-                    progress.advance(message[2])
-                    progress.records(len(message[1]))
-            elif kind == "end":
-                assert conn is not None
-                finish = getattr(loader, "finish_unit", None)
-                if finish is not None:
-                    tally.add(finish(conn, ctx))
-                state.finished.add(message[1])
-                conn.execute(update(RUNS).where(RUNS.c.id == ctx.run_id).values(
-                    counts=state.counts(tally), errors=tally.errors,
-                    checkpoint={"done_units": sorted(state.finished),
-                                "resumed_from": state.resumed_from},
-                ))
-                conn.commit()
-                conn.close()
-                conn = None
-            elif kind == "error":
-                raise message[1]
-    finally:
-        if conn is not None:  # a unit was cut short: nothing of it stays
-            conn.rollback()
-            conn.close()
+    with engine.connect() as conn:
+        _tune(conn)
+        in_unit = False
+        try:
+            for message in messages:
+                kind = message[0]
+                if kind == "total":
+                    state.units_total = message[2]
+                    if progress is not None:
+                        progress.start(message[1], message[2])
+                elif kind == "skip":
+                    if progress is not None:
+                        progress.advance(message[2])
+                elif kind == "unit":
+                    conn.begin()
+                    in_unit = True
+                elif kind == "items":
+                    _write_items(conn, loader, ctx, message[1], tally, strict)
+                    if progress is not None:
+                        progress.advance(message[2])
+                        progress.records(len(message[1]))
+                elif kind == "end":
+                    finish = getattr(loader, "finish_unit", None)
+                    if finish is not None:
+                        tally.add(finish(conn, ctx))
+                    state.finished.add(message[1])
+                    conn.execute(update(RUNS).where(RUNS.c.id == ctx.run_id).values(
+                        counts=state.counts(tally), errors=tally.errors,
+                        checkpoint={"done_units": sorted(state.finished),
+                                    "resumed_from": state.resumed_from},
+                    ))
+                    conn.commit()
+                    in_unit = False
+                elif kind == "error":
+                    raise message[1]
+        finally:
+            if in_unit:  # a unit was cut short: nothing of it stays
+                conn.rollback()
+
+
+def _tune(conn: Connection) -> None:
+    """Connection settings for bulk writing: a larger page cache on SQLite, so that the
+    indexes of a million-row table stay in memory (a fixed 64 MB, not growing with input)."""
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("PRAGMA cache_size=-65536")
+        conn.exec_driver_sql("PRAGMA temp_store=MEMORY")
+        conn.commit()
 
 
 def _write_items(conn: Connection, loader: ModuleType, ctx: LoadContext, items: list[Any],

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from soyuzprom.core.provenance import record_bulk
 from soyuzprom.core.text import name_key
 from soyuzprom.db import utcnow
-from soyuzprom.importers._bulk import chunks, ids_by, upsert
+from soyuzprom.importers._bulk import chunks, ids_by, insert_many, upsert
 from soyuzprom.importers.runner import LoadContext
 from soyuzprom.registry.models import Organization, OrganizationActivity, Region
 
@@ -113,8 +113,7 @@ def replace_activities(
             seen[code] = seen.get(code, False) or main
         rows.extend({"organization_id": org_id, "okved": code, "is_main": main}
                     for code, main in seen.items())
-    if rows:
-        conn.execute(insert(ACTIVITIES), rows)
+    insert_many(conn, ACTIVITIES, rows)
 
 
 def ensure_organizations(

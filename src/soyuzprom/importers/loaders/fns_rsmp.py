@@ -74,7 +74,8 @@ def prepare(record: SmeRecord) -> Prepared:
     }
     activities = tuple((a.code, a.main) for a in record.activities)
     products = tuple((p.okpd2, p.name) for p in record.products)
-    digest = fingerprint(sorted(org.items()), locality.region_code, activities, products)
+    # Values in the fixed order of the dict above: no sort needed for a stable fingerprint.
+    digest = fingerprint(tuple(org.values()), locality.region_code, activities, products)
     return Prepared(record.inn, digest, locality.region_code, org, activities, products)
 
 
