@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,22 @@ DATA = Path(__file__).resolve().parent / "data"
 @pytest.fixture
 def data_dir() -> Path:
     return DATA
+
+
+@pytest.fixture
+def counts() -> Callable[..., dict[str, int]]:
+    """``counts(engine, *tables)``: rows per table, the tests' picture of "changed or not"."""
+    return row_counts
+
+
+@pytest.fixture
+def egrul_dir(repo_root: Path) -> Path:
+    """The real ЕГРЮЛ samples in ``<repo>/../shared`` (skip with a message when absent)."""
+    samples = shared_samples(repo_root)
+    if samples is None or not (samples / "fns_egrul").is_dir():
+        pytest.skip(f"real ЕГРЮЛ samples not found at {repo_root.parent / 'shared'}"
+                    "/data/samples/fns_egrul (they may not be copied into the project)")
+    return samples / "fns_egrul"
 
 
 def shared_samples(repo_root: Path) -> Path | None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-import pytest
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
@@ -17,16 +16,6 @@ from soyuzprom.importers import fns_egrul
 from soyuzprom.importers.records import BadRecord, EgrulRecord
 from soyuzprom.importers.runner import run_import
 from soyuzprom.registry.foreign_capital import foreign_capital
-from tests.importers.conftest import shared_samples
-
-
-@pytest.fixture
-def egrul_dir(repo_root: Path) -> Path:
-    samples = shared_samples(repo_root)
-    if samples is None or not (samples / "fns_egrul").is_dir():
-        pytest.skip(f"real ЕГРЮЛ samples not found at {repo_root.parent / 'shared'}"
-                    "/data/samples/fns_egrul (they may not be copied into the project)")
-    return samples / "fns_egrul"
 
 
 def test_every_extract_parses(egrul_dir: Path) -> None:

@@ -37,7 +37,6 @@ from soyuzprom.registry.models import (
     ProductRegistryEntry,
     Region,
 )
-from tests.importers.conftest import row_counts
 
 
 def runs(engine: Engine) -> list[ImportRun]:
@@ -45,7 +44,7 @@ def runs(engine: Engine) -> list[ImportRun]:
         return list(session.scalars(select(ImportRun).order_by(ImportRun.id)))
 
 
-def test_rsmp_real_sample_and_rerun(engine: Engine, data_dir: Path) -> None:
+def test_rsmp_real_sample_and_rerun(engine: Engine, counts: Any, data_dir: Path) -> None:
     path = data_dir / "fns_rsmp" / "data-test-sme-1.zip"
     first = run_import(engine, "fns-rsmp", path)
     assert first.counts["read"] == 2700 and first.counts["inserted"] == 2700
@@ -61,11 +60,11 @@ def test_rsmp_real_sample_and_rerun(engine: Engine, data_dir: Path) -> None:
                                 .where(OrganizationActivity.organization_id == org.id)).all()
         assert "41.20" in codes and len(codes) >= 11
         assert session.scalar(select(Product).where(Product.okpd2 == "43.3")) is not None
-    before = row_counts(engine)
+    before = counts(engine)
     again = run_import(engine, "fns-rsmp", path)
     assert again.counts["unchanged"] == 2700
     assert again.counts["inserted"] == again.counts["updated"] == 0
-    assert row_counts(engine) == before  # nothing written, not even audit entries
+    assert counts(engine) == before  # nothing written, not even audit entries
     assert [r.status for r in runs(engine)] == ["completed", "completed"]
 
 
@@ -83,16 +82,16 @@ def test_changed_record_is_updated(engine: Engine, tmp_path: Path) -> None:
         assert org is not None and org.sme_category == "medium" and org.version == 2
 
 
-def test_bad_file_leaves_database_unchanged(engine: Engine, tmp_path: Path) -> None:
+def test_bad_file_leaves_database_unchanged(engine: Engine, counts: Any, tmp_path: Path) -> None:
     path = tmp_path / "VO_RRMSPSV_cut.xml"
     path.write_text("".join(rsmp_xml([rsmp_document(i) for i in range(50)], 50, "c")),
                     encoding="utf-8")
     path.write_bytes(path.read_bytes()[:-500])
-    before = row_counts(engine)
+    before = counts(engine)
     with pytest.raises(InputFormatError) as err:
         run_import(engine, "fns-rsmp", path)
     assert err.value.file == path.name and err.value.line == 1
-    assert row_counts(engine) == before
+    assert counts(engine) == before
     (run,) = runs(engine)
     assert run.status == "failed" and run.errors[-1]["file"] == path.name
     assert run.counts["units_done"] == 0
@@ -109,8 +108,9 @@ def test_bad_records_are_skipped_and_reported(engine: Engine, tmp_path: Path) ->
     assert summary.errors[0]["field"] == "КодРегион" and summary.errors[0]["record"]
 
 
-def test_broken_member_fails_the_run_and_resume_continues(engine: Engine, tmp_path: Path
-                                                          ) -> None:
+def test_broken_member_fails_the_run_and_resume_continues(
+    engine: Engine, counts: Any, tmp_path: Path
+) -> None:
     path = tmp_path / "dump.zip"
     write_rsmp_zip(path, 30, per_file=10)
     with zipfile.ZipFile(path) as archive:
@@ -123,7 +123,7 @@ def test_broken_member_fails_the_run_and_resume_continues(engine: Engine, tmp_pa
         run_import(engine, "fns-rsmp", broken)
     failed = runs(engine)[-1]
     assert failed.status == "failed" and len(failed.checkpoint["done_units"]) == 2
-    assert row_counts(engine, "organizations")["organizations"] == 20  # two members kept
+    assert counts(engine, "organizations")["organizations"] == 20  # two members kept
 
     class StopInSecondUnit:
         def __init__(self) -> None:
@@ -146,10 +146,10 @@ def test_broken_member_fails_the_run_and_resume_continues(engine: Engine, tmp_pa
     last = runs(engine)[-1]
     assert last.checkpoint["resumed_from"] == interrupted.id and resumed.status == "completed"
     assert resumed.counts["units_done"] == 3
-    assert row_counts(engine, "organizations")["organizations"] == 30
+    assert counts(engine, "organizations")["organizations"] == 30
 
 
-def test_egrul_founders_and_foreign_capital(engine: Engine, tmp_path: Path) -> None:
+def test_egrul_founders_and_foreign_capital(engine: Engine, counts: Any, tmp_path: Path) -> None:
     from soyuzprom.registry.foreign_capital import foreign_capital
 
     path = tmp_path / "VO_RUGFO_test.xml"
@@ -179,7 +179,7 @@ def test_egrul_founders_and_foreign_capital(engine: Engine, tmp_path: Path) -> N
     # a re-import changes nothing, and replacing founders keeps one set
     again = run_import(engine, "fns-egrul", path)
     assert again.counts["unchanged"] == 6
-    assert row_counts(engine, "ownerships")["ownerships"] == 8
+    assert counts(engine, "ownerships")["ownerships"] == 8
 
 
 def test_egrul_links_organization_known_by_inn(engine: Engine, tmp_path: Path) -> None:
@@ -197,7 +197,7 @@ def test_egrul_links_organization_known_by_inn(engine: Engine, tmp_path: Path) -
         assert org is not None and org.ogrn and org.sme_category and org.address
 
 
-def test_gisp_products_linked_to_makers(engine: Engine, tmp_path: Path) -> None:
+def test_gisp_products_linked_to_makers(engine: Engine, counts: Any, tmp_path: Path) -> None:
     csv_path = tmp_path / "pp719.csv"
     write_pp719_csv(csv_path, pp719_rows(9))
     summary = run_import(engine, "gisp-pp719", csv_path)
@@ -220,11 +220,12 @@ def test_gisp_products_linked_to_makers(engine: Engine, tmp_path: Path) -> None:
         entry = session.scalar(select(ProductRegistryEntry)
                                .where(ProductRegistryEntry.number == "10000001.2023"))
         assert entry is not None and entry.points == 61
-    assert row_counts(engine, "products")["products"] == 9
+    assert counts(engine, "products")["products"] == 9
 
 
-def test_fts_indicators_and_strict_rollback(engine: Engine, data_dir: Path, tmp_path: Path
-                                            ) -> None:
+def test_fts_indicators_and_strict_rollback(
+    engine: Engine, counts: Any, data_dir: Path, tmp_path: Path
+) -> None:
     from soyuzprom.cooperation.models import Indicator
 
     summary = run_import(engine, "fts-trade", data_dir / "fts_trade" / "2207.csv")
@@ -243,11 +244,11 @@ def test_fts_indicators_and_strict_rollback(engine: Engine, data_dir: Path, tmp_
     rows[7][4] = "ВЕДРО"
     bad = tmp_path / "bad.csv"
     write_fts_csv(bad, rows)
-    before = row_counts(engine)
+    before = counts(engine)
     with pytest.raises(InputFormatError) as err:
         run_import(engine, "fts-trade", bad)
     assert (err.value.field, err.value.line) == ("EDIZM", 9)
-    assert row_counts(engine) == before
+    assert counts(engine) == before
 
 
 def test_fts_same_key_rows_are_summed(engine: Engine, tmp_path: Path) -> None:
