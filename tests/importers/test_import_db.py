@@ -268,3 +268,20 @@ def test_unknown_importer(engine: Engine, tmp_path: Path) -> Any:
 
     with pytest.raises(NotFoundError):
         run_import(engine, "no-such-format", tmp_path / "x.csv")
+
+
+def test_inn_held_under_another_ogrn_is_skipped(engine: Engine, tmp_path: Path) -> None:
+    from soyuzprom.importers.fixtures_fns import FakeCompany, legal_ogrn
+
+    rows = pp719_rows(1)
+    rows[0]["INN"] = legal_inn("67", 7)
+    rows[0]["OGRN"] = legal_ogrn("67", 9)  # the registry's maker: this INN, another OGRN
+    gisp = tmp_path / "pp719.csv"
+    write_pp719_csv(gisp, rows)
+    run_import(engine, "gisp-pp719", gisp)
+    extract = tmp_path / "egrul.xml"
+    write_egrul_xml(extract, [FakeCompany(7, "67"), FakeCompany(8, "67")])
+    summary = run_import(engine, "fns-egrul", extract)
+    assert (summary.counts["inserted"], summary.counts["skipped"]) == (1, 1)
+    assert list(summary.counts["skip_reasons"]) == [
+        "ИНН уже принадлежит организации с другим ОГРН: запись не записана"]

@@ -33,6 +33,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from queue import Empty
 from types import ModuleType
 from typing import Any, Protocol
 
@@ -384,7 +385,14 @@ def produced(importer: str, path: Path, done: frozenset[str], size: int,
 
     def receive() -> Iterator[Any]:
         while True:
-            message = queue.get()
+            try:
+                message = queue.get(timeout=1.0)
+            except Empty:
+                if not process.is_alive():  # killed (out of memory...) without a word
+                    raise SoyuzpromError(
+                        f"Процесс разбора файла завершился аварийно (код {process.exitcode})"
+                    ) from None
+                continue
             if message[0] == "eof":
                 return
             yield message

@@ -99,6 +99,24 @@ def write_organizations(
     return ids, created
 
 
+def held_elsewhere(
+    conn: Connection, rows: Sequence[dict[str, Any]], key: str, other: str
+) -> set[Any]:
+    """Values of ``key`` whose row's ``other`` identifier already belongs to a different
+    organization (one that has another, non-empty ``key``): writing them would collide."""
+    wanted = {row[other]: row[key] for row in rows if row.get(other)}
+    clash: set[Any] = set()
+    for part in chunks(list(wanted)):
+        found = conn.execute(
+            select(ORGS.c[other], ORGS.c[key]).where(
+                ORGS.c[other].in_(part), ORGS.c[key].is_not(None))
+        )
+        for value, stored in found:
+            if stored != wanted[value]:
+                clash.add(wanted[value])
+    return clash
+
+
 def replace_activities(
     conn: Connection, activities: dict[int, Sequence[tuple[str, bool]]]
 ) -> None:

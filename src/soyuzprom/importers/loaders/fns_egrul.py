@@ -39,6 +39,7 @@ from soyuzprom.importers._bulk import (
 )
 from soyuzprom.importers.loaders._orgs import (
     ORGS,
+    held_elsewhere,
     region_ids,
     replace_activities,
     write_organizations,
@@ -52,6 +53,7 @@ BATCH = 1000
 ENTITY = "organizations"
 OWNERSHIPS: Table = Ownership.__table__  # type: ignore[assignment]
 AUDIT: Table = AuditEntry.__table__  # type: ignore[assignment]
+INN_CLASH = "ИНН уже принадлежит организации с другим ОГРН: запись не записана"
 OWNER_KINDS = {"person": "person", "ru_legal": "organization", "foreign_legal": "organization",
                "public": "state", "fund": "other", "partnership": "other"}
 
@@ -105,6 +107,13 @@ def write(conn: Connection, ctx: LoadContext, batch: Sequence[Prepared]) -> Batc
         return result
     regions = region_ids(conn, ctx)
     rows = [{**p.org, "region_id": regions.get(p.region_code or "")} for p in todo]
+    clash = held_elsewhere(conn, rows, "ogrn", "inn")
+    if clash:  # the INN is registered to another OGRN: a data conflict for a person to see
+        result.skipped[INN_CLASH] += len(clash)
+        todo = [p for p in todo if p.key not in clash]
+        rows = [row for row in rows if row["ogrn"] not in clash]
+        if not todo:
+            return result
     ids, created = write_organizations(
         conn, ctx, rows, key="ogrn", also_match="inn",
         overwrite=("short_name", "legal_form", "city", "address", "kpp", "status"),

@@ -32,7 +32,12 @@ from soyuzprom.importers._bulk import (
     load_states,
     save_states,
 )
-from soyuzprom.importers.loaders._orgs import region_ids, replace_activities, write_organizations
+from soyuzprom.importers.loaders._orgs import (
+    held_elsewhere,
+    region_ids,
+    replace_activities,
+    write_organizations,
+)
 from soyuzprom.importers.records import SmeRecord
 from soyuzprom.importers.runner import BatchResult, LoadContext
 from soyuzprom.registry.models import Product
@@ -92,6 +97,12 @@ def write(conn: Connection, ctx: LoadContext, batch: Sequence[Prepared]) -> Batc
         return result
     regions = region_ids(conn, ctx)
     rows = [{**p.org, "region_id": regions.get(p.region_code)} for p in todo]
+    if any(row["ogrn"] for row in rows):
+        # An OGRN(IP) already held by an organization with another INN is not moved here.
+        clash = held_elsewhere(conn, rows, "inn", "ogrn")
+        for row in rows:
+            if row["inn"] in clash:
+                row["ogrn"] = None
     ids, created = write_organizations(
         conn, ctx, rows, key="inn",
         overwrite=("short_name", "sme_category"),
