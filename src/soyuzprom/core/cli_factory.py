@@ -38,7 +38,6 @@ SetOpt = Annotated[list[str] | None, typer.Option("--set", help="поле=зна
 AuthorOpt = Annotated[str, typer.Option(help="Автор изменения для журнала")]
 
 
-
 def dump_json(data: Any) -> None:
     """Print data as JSON (UTF-8, not escaped) to stdout."""
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
@@ -69,8 +68,9 @@ def pydantic_to_domain(exc: ValidationError) -> DomainValidationError:
     )
 
 
-def parse_payload(schema: type[BaseModel], data: str | None, file: Path | None,
-                  sets: list[str] | None) -> BaseModel:
+def parse_payload(
+    schema: type[BaseModel], data: str | None, file: Path | None, sets: list[str] | None
+) -> BaseModel:
     """Build a write shape from ``--data`` JSON, ``--file`` JSON and ``--set key=value``."""
     payload: dict[str, Any] = {}
     try:
@@ -137,8 +137,14 @@ def crud_cli(
             )
             rows = [render(i) for i in result.items]
             if as_json:
-                dump_json({"items": rows, "total": result.total, "page": result.page,
-                           "page_size": result.page_size})
+                dump_json(
+                    {
+                        "items": rows,
+                        "total": result.total,
+                        "page": result.page,
+                        "page_size": result.page_size,
+                    }
+                )
             else:
                 print_table(rows, columns, f"{service.label}: {result.total}")
 
@@ -153,7 +159,7 @@ def crud_cli(
             obj = service.get(session, item_id)
             out = render(obj)
             if history:
-                table_name = service.model.__tablename__  # type: ignore[attr-defined]
+                table_name = service.model.__tablename__
                 out["_provenance"] = provenance_of(session, table_name, item_id)["fields"]
                 out["_audit"] = audit_of(session, table_name, item_id)
             if as_json:
