@@ -51,7 +51,7 @@ def link_list(request: Request, session: SessionDep, type: str = "", page: str =
         + [i.to_organization_id for i in result.items],
         regions=[i.to_region_id for i in result.items],
     )
-    counts = dict(session.execute(select(Link.type, func.count()).group_by(Link.type)).tuples())
+    counts = dict(session.execute(select(Link.type, func.count()).group_by(Link.type)).all())
     return render(
         request,
         "links.html",

@@ -22,13 +22,16 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
 from soyuzprom.web.labels import Labels, labels
 
 NBSP = "\u00a0"
 DASH = "—"
+# Times are stored in UTC and shown in Moscow time, a fixed UTC+3 since 2014 (as Minsk);
+# a fixed offset needs no time-zone database on the machine.
+DISPLAY_TIMEZONE = timezone(timedelta(hours=3), "MSK")
 _ROMAN_QUARTERS = {"1": "I", "2": "II", "3": "III", "4": "IV"}
 
 
@@ -107,8 +110,26 @@ def format_date(value: date | datetime | str | None, with_time: bool = False) ->
         except ValueError:
             return value
     if isinstance(value, datetime):
+        if value.tzinfo is None:  # SQLite hands back naive datetimes; they are UTC
+            value = value.replace(tzinfo=UTC)
+        value = value.astimezone(DISPLAY_TIMEZONE)
         return value.strftime("%d.%m.%Y %H:%M") if with_time else value.strftime("%d.%m.%Y")
     return value.strftime("%d.%m.%Y")
+
+
+def plural(count: int | float, one: str, few: str, many: str) -> str:
+    """The Russian noun form for ``count``: 1 организация, 2 организации, 5 организаций.
+
+    Example: ``plural(21, "связь", "связи", "связей")`` is ``'связь'``.
+    """
+    if count != int(count):
+        return few  # fractions take the genitive singular: 1,5 организации
+    n = abs(int(count))
+    if n % 10 == 1 and n % 100 != 11:
+        return one
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return few
+    return many
 
 
 def format_period(period: str | None, book: Labels | None = None) -> str:

@@ -22,8 +22,13 @@ from soyuzprom.core.history import describe_source, provenance_of
 from soyuzprom.registry.models import ClassifierEntry, Organization, Person, Region
 
 
-def _ids(values: Iterable[int | None]) -> list[int]:
-    return sorted({v for v in values if v is not None})
+def _names(session: Session, id_column: Any, name_column: Any,
+           ids: Iterable[int | None]) -> dict[int, str]:
+    wanted = sorted({i for i in ids if i is not None})
+    if not wanted:
+        return {}
+    rows = session.execute(select(id_column, name_column).where(id_column.in_(wanted)))
+    return {int(row[0]): str(row[1]) for row in rows}
 
 
 @dataclass(frozen=True)
@@ -43,29 +48,10 @@ class Names:
         regions: Iterable[int | None] = (),
         persons: Iterable[int | None] = (),
     ) -> Names:
-        org_ids, region_ids, person_ids = _ids(organizations), _ids(regions), _ids(persons)
         return cls(
-            organizations=dict(
-                session.execute(
-                    select(Organization.id, Organization.name).where(Organization.id.in_(org_ids))
-                ).tuples()
-            )
-            if org_ids
-            else {},
-            regions=dict(
-                session.execute(
-                    select(Region.id, Region.name).where(Region.id.in_(region_ids))
-                ).tuples()
-            )
-            if region_ids
-            else {},
-            persons=dict(
-                session.execute(
-                    select(Person.id, Person.full_name).where(Person.id.in_(person_ids))
-                ).tuples()
-            )
-            if person_ids
-            else {},
+            organizations=_names(session, Organization.id, Organization.name, organizations),
+            regions=_names(session, Region.id, Region.name, regions),
+            persons=_names(session, Person.id, Person.full_name, persons),
         )
 
     def organization(self, item_id: int | None) -> str:
@@ -87,9 +73,9 @@ def country_names(session: Session, oksm_codes: Iterable[str | None]) -> dict[st
         select(ClassifierEntry.code, ClassifierEntry.name).where(
             ClassifierEntry.scheme == "oksm", ClassifierEntry.code.in_(codes)
         )
-    ).tuples()
+    )
     # The classifier spells short names in capitals (БЕЛАРУСЬ); pages use sentence case.
-    return {code: name[:1].upper() + name[1:].lower() for code, name in rows}
+    return {str(code): str(name)[:1].upper() + str(name)[1:].lower() for code, name in rows}
 
 
 def value_source(session: Session, entity_type: str, entity_id: int, source_id: int | None,

@@ -22,6 +22,7 @@ from soyuzprom.core.history import audit_of, provenance_of
 from soyuzprom.core.schemas import ListQuery
 from soyuzprom.registry.models import Organization, Ownership, Person, Product
 from soyuzprom.registry.service import organizations, ownerships, persons, products
+from soyuzprom.web.labels import labels
 from soyuzprom.web.lookup import Names, country_names
 
 BELARUS_OKSM = "112"
@@ -114,10 +115,16 @@ def _ownership_views(session: Session, org_id: int) -> list[OwnershipView]:
     ]
 
 
+def _hidden() -> frozenset[str]:
+    return frozenset(labels().section("hidden_fields") or ())
+
+
 def _provenance_groups(session: Session, org_id: int) -> list[ProvenanceGroup]:
     fields = provenance_of(session, "organizations", org_id)["fields"]
     groups: dict[Any, ProvenanceGroup] = {}
     for name, entry in sorted(fields.items()):
+        if name in _hidden():
+            continue
         source = entry.get("source")
         key = source["id"] if source else None
         if key not in groups:
@@ -131,6 +138,10 @@ def build_card(session: Session, org_id: int) -> OrganizationCard:
     org = organizations.get(session, org_id)
     audit = audit_of(session, "organizations", org_id)
     audit.reverse()  # newest first: the latest change is what a reader checks
+    for entry in audit:
+        for side in ("before", "after"):
+            if entry[side]:
+                entry[side] = {k: v for k, v in entry[side].items() if k not in _hidden()}
     return OrganizationCard(
         organization=org,
         links=_link_views(session, org_id),

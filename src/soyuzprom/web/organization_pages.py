@@ -40,7 +40,7 @@ def _filter_options(session: Session) -> dict[str, Any]:
         select(Region.code, Region.name)
         .where(Region.id.in_(select(Organization.region_id).distinct()))
         .order_by(Region.name)
-    ).tuples()
+    ).all()
     return {
         "countries": [(c, labels().label("countries", c)) for c in countries],
         "regions": list(regions),
@@ -82,7 +82,7 @@ def _form_context(session: Session, form: OrganizationForm, errors: FormErrors,
         select(Region.code, Region.name, Region.country)
         .where(Region.kind != "country")
         .order_by(Region.country.desc(), Region.name)
-    ).tuples()
+    ).all()
     grouped: dict[str, list[tuple[str, str]]] = {}
     for code, name, country in regions:
         grouped.setdefault(labels().label("countries", country), []).append((code, name))

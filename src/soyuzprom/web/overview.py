@@ -87,7 +87,7 @@ class Overview:
 def _grouped(session: Session, column: Any) -> list[CountRow]:
     rows = session.execute(
         select(column, func.count()).group_by(column).order_by(func.count().desc(), column)
-    ).tuples()
+    ).all()
     return [CountRow(str(code), int(count)) for code, count in rows]
 
 
@@ -133,7 +133,7 @@ def commitment_rows(session: Session, items: list[Commitment], today: date) -> l
             select(Agreement.id, Agreement.title).where(
                 Agreement.id.in_({c.agreement_id for c in items})
             )
-        ).tuples()
+        ).all()
     ) if items else {}
     return [
         CommitmentRow(

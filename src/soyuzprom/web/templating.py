@@ -2,7 +2,7 @@
 
 Templates live in ``web/templates``; another area may keep its own in
 ``<area>/templates`` (found automatically) and extend ``base.html``. Filters available in
-every template: ``num``, ``amount``, ``date_ru``, ``datetime_ru``, ``period``, ``label``.
+every template: ``num``, ``amount``, ``date_ru``, ``datetime_ru``, ``period``, ``plural``, ``label``.
 
 Example (inside an area's ``pages.py``):
     >>> @router.get("/press")
@@ -60,6 +60,7 @@ def templates() -> Jinja2Templates:
         date_ru=fmt.format_date,
         datetime_ru=lambda value: fmt.format_date(value, with_time=True),
         period=fmt.format_period,
+        plural=fmt.plural,
         label=_label,
     )
     env.globals.update(labels=labels(), navigation=navigation)
