@@ -174,3 +174,23 @@ def test_narrow_screen_keeps_navigation(server: tuple[str, Seeded], browser: obj
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
     page.screenshot(path=str(shots / "organization-phone.png"), full_page=True)
     page.close()
+
+
+@pytest.mark.parametrize(
+    ("path", "heading"),
+    [("/links", "Связи"), ("/projects", "Проекты"),
+     ("/agreements", "Соглашения и поручения"), ("/indicators", "Показатели")],
+)
+def test_sections_render_at_desktop_and_phone_width(server: tuple[str, Seeded], browser: object,
+                                                   shots: Path, path: str, heading: str) -> None:
+    base, _seeded = server
+    for name, width, height in (("desktop", 1280, 900), ("phone", 390, 844)):
+        page = browser.new_page(viewport={"width": width, "height": height})  # type: ignore[attr-defined]
+        page.goto(base + path)
+        sync_api.expect(page.get_by_role("heading", level=1)).to_have_text(heading)
+        sync_api.expect(page.locator("nav[aria-label='Основные разделы'] a[aria-current='page']")
+                        ).to_have_text(heading)
+        # Wide tables scroll inside their own box; the page itself never scrolls sideways.
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+        page.screenshot(path=str(shots / f"{path.strip('/')}-{name}.png"), full_page=True)
+        page.close()

@@ -44,7 +44,8 @@ def test_a_missing_or_garbled_version_is_none() -> None:
 
 
 def test_domain_error_lands_on_its_field() -> None:
-    errors = errors_from(DomainValidationError("Неверное контрольное число ИНН", field="inn"), KNOWN)
+    error = DomainValidationError("Неверное контрольное число ИНН", field="inn")
+    errors = errors_from(error, KNOWN)
     assert errors.fields == {"inn": "Неверное контрольное число ИНН"}
     assert not errors.general and not errors.stale
 

@@ -24,7 +24,9 @@ from soyuzprom.web.labels import labels, navigation
         ("organization_kinds", registry.ORGANIZATION_KINDS),
     ],
 )
-def test_every_code_the_database_allows_has_a_label(vocabulary: str, codes: tuple[str, ...]) -> None:
+def test_every_code_the_database_allows_has_a_label(
+    vocabulary: str, codes: tuple[str, ...]
+) -> None:
     known = dict(labels().options(vocabulary))
     assert set(codes) <= set(known), f"{vocabulary}: no label for {set(codes) - set(known)}"
 

@@ -23,7 +23,8 @@ def test_links_by_type_with_russian_labels(web: Any) -> None:
     rows = all_text(service, "//tbody/tr")
     assert rows == ["сервисный центр Минский автомобильный завод "
                     "Смоленский автобусный сборочный центр сервис автобусов действует —"]
-    assert all_text(service, "//nav[@class='tabs']/a[@aria-current='page']") == ["сервисный центр 1"]
+    current = all_text(service, "//nav[@class='tabs']/a[@aria-current='page']")
+    assert current == ["сервисный центр 1"]
     # A supply to a region names the region at the receiving end.
     supply = all_text(page(web.get("/links", params={"type": "supply"})), "//tbody/tr")
     assert any("Вяземский машиностроительный завод Республика Беларусь прачечное" in r

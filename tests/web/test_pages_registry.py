@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from web_html import by_id, page, text
 from sqlalchemy import func, select
+from web_html import by_id, page, text
 from web_story import INN_BUS, INN_SPARE, INN_VYAZMA, Seeded
 
 from soyuzprom.db import session_scope
 from soyuzprom.registry.models import Organization
+
+SOURCE = "Смоленщина и Беларусь: итоги года в цифрах, Тестовая областная газета, 21.10.2025"
 
 
 def _count_organizations() -> int:
@@ -32,7 +34,7 @@ def test_dashboard(web: Any) -> None:
     assert "сервисный центр 1" in kinds
     cards = [text(c) for c in doc.xpath("//article[@class='indicator-card']")]
     assert cards[0].startswith("Товарооборот 294 млрд ₽ Смоленская область")
-    assert "Источник: Смоленщина и Беларусь: итоги года в цифрах, Тестовая областная газета, 21.10.2025" in cards[0]
+    assert f"Источник: {SOURCE}" in cards[0]
     assert any("более 50 млрд $" in c for c in cards)
     assert any("около 5000" in c for c in cards)
     overdue = text(doc.xpath("//section[@aria-labelledby='h-overdue']")[0])
@@ -68,7 +70,8 @@ def test_organization_search_and_filters(web: Any) -> None:
     assert _names(web.get("/organizations", params={"country": "BY"})) == [
         "Минский автомобильный завод", "МотоВелоЗавод", "Оршанский льнокомбинат",
     ]
-    assert _names(web.get("/organizations", params={"region": "BY-VI"})) == ["Оршанский льнокомбинат"]
+    by_region = _names(web.get("/organizations", params={"region": "BY-VI"}))
+    assert by_region == ["Оршанский льнокомбинат"]
     assert _names(web.get("/organizations", params={"country": "BY", "region": "RU-SMO"})) == []
     empty = page(web.get("/organizations", params={"q": "несуществующее"}))
     assert text(empty.xpath("//p[@class='result-count']")[0]) == "Ничего не найдено"
@@ -81,7 +84,8 @@ def test_organization_pagination(web: Any) -> None:
     assert not set(_names(first)) & set(_names(second))
     doc = page(first)
     assert "Найдено: 35 (показаны 1–25)" in text(doc.xpath("//p[@class='result-count']")[0])
-    assert doc.xpath("//nav[@class='pagination']//a[@rel='next']/@href") == ["/organizations?page=2"]
+    next_page = doc.xpath("//nav[@class='pagination']//a[@rel='next']/@href")
+    assert next_page == ["/organizations?page=2"]
     filtered = page(web.get("/organizations", params={"country": "RU", "page": "2"}))
     assert filtered.xpath("//nav[@class='pagination']//a[@rel='prev']/@href") == [
         "/organizations?country=RU"
@@ -102,7 +106,7 @@ def test_organization_card(web: Any, seeded: Seeded) -> None:
     assert "Сушильное оборудование для льна ОКПД2 28.93" in products
     assert "Иван Петрович Сидоров — генеральный директор" in products
     sources = text(doc.xpath("//section[@aria-labelledby='h-provenance']")[0])
-    assert "Смоленщина и Беларусь: итоги года в цифрах, Тестовая областная газета, 21.10.2025" in sources
+    assert SOURCE in sources
     assert "ИНН" in sources and "Ключ названия" not in sources
     audit = text(doc.xpath("//section[@aria-labelledby='h-audit']")[0])
     assert "создание · редактор" in audit
@@ -117,7 +121,8 @@ def test_belarusian_capital_is_recognised_by_oksm_code(web: Any, seeded: Seeded)
     assert [o.get("class") for o in owners] == ["foreign-by", ""]
     assert "Минский автомобильный завод 51 % Беларусь · ОКСМ 112" in text(owners[0])
     assert "Инвестор из Москвы 49 % Россия · ОКСМ 643" in text(owners[1])
-    assert "Белорусский капитал" not in text(page(web.get(f"/organizations/{seeded.vyazma}")).xpath("//p[@class='tags']")[0])
+    plain_card = page(web.get(f"/organizations/{seeded.vyazma}"))
+    assert "Белорусский капитал" not in text(plain_card.xpath("//p[@class='tags']")[0])
 
 
 def test_missing_organization_is_a_russian_404_page(web: Any) -> None:
@@ -178,7 +183,8 @@ def test_edit_organization(web: Any, seeded: Seeded) -> None:
     form_page = page(web.get(f"/organizations/{seeded.orsha}/edit"))
     version = form_page.xpath("//input[@name='version']/@value")[0]
     assert form_page.get_element_by_id("f-unp").get("value") == "600122610"
-    assert form_page.xpath("//select[@name='region_code']/optgroup/option[@selected]/@value") == ["BY-VI"]
+    region = form_page.xpath("//select[@name='region_code']/optgroup/option[@selected]/@value")
+    assert region == ["BY-VI"]
     response = web.post(f"/organizations/{seeded.orsha}/edit", data=_form(
         name="Оршанский льнокомбинат", country="BY", region_code="", unp="600122610",
         city="Орша", aliases="Оршанский льнозавод", version=version), follow_redirects=False)

@@ -60,7 +60,8 @@ def seed(engine: Engine) -> Seeded:
         with write_context(s, kind="document", author="редактор", document_id=doc.id):
             vyazma = Organization(
                 name="Вяземский машиностроительный завод", kind="enterprise", country="RU",
-                region_id=smo, city="Вязьма", inn=INN_VYAZMA, name_key=name_key("Вяземский машиностроительный завод"),
+                region_id=smo, city="Вязьма", inn=INN_VYAZMA,
+                name_key=name_key("Вяземский машиностроительный завод"),
             )
             s.add(vyazma)
             s.add_all([
@@ -116,7 +117,8 @@ def seed(engine: Engine) -> Seeded:
         projects.update(s, project.id, {"stage": "construction", "version": project.version,
                                         "stage_note": "начато строительство цеха"},
                         author="seed")
-        meeting = agreements.create(s, {"kind": "meeting", "title": "Встреча на выставке «ИННОПРОМ. Беларусь»",
+        meeting = agreements.create(s, {"kind": "meeting",
+                                        "title": "Встреча на выставке «ИННОПРОМ. Беларусь»",
                                         "date": date(2025, 10, 20), "place": "Минск",
                                         "parties": [{"organization_id": vyazma.id},
                                                     {"organization_id": maz.id}]}, author="seed")

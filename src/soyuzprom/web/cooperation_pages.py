@@ -39,7 +39,9 @@ def _known(vocabulary: str, code: str) -> str | None:
 
 
 @router.get("/links", response_class=HTMLResponse)
-def link_list(request: Request, session: SessionDep, type: str = "", page: str = "1") -> HTMLResponse:
+def link_list(
+    request: Request, session: SessionDep, type: str = "", page: str = "1"
+) -> HTMLResponse:
     """Links of one type (or all), with both ends named and Russian type labels."""
     number = int_param(page)
     chosen = _known("link_types", type)

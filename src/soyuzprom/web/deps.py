@@ -1,5 +1,7 @@
 """Request-level dependencies of the pages: the session, today's date, the author, the form.
 
+The session commits when the page handler returns, before the response is sent.
+
 ``today`` is a dependency so tests can fix the clock with ``app.dependency_overrides``.
 """
 
@@ -40,7 +42,10 @@ def int_param(raw: str | None, default: int = 1, minimum: int = 1) -> int:
         return default
 
 
-SessionDep = Annotated[Session, Depends(get_session)]
+# scope="function": the session commits before the response leaves. With the default
+# (request) scope the commit ran after a redirect was sent, and a browser following it
+# could read the page before the change was committed.
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 TodayDep = Annotated[date, Depends(today)]
 AuthorDep = Annotated[str, Depends(web_author)]
 FormDep = Annotated[dict[str, Any], Depends(form_fields)]

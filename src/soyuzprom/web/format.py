@@ -105,10 +105,11 @@ def format_date(value: date | datetime | str | None, with_time: bool = False) ->
     if value is None or value == "":
         return DASH
     if isinstance(value, str):
+        raw = value
         try:
-            value = datetime.fromisoformat(value)
+            value = datetime.fromisoformat(raw)
         except ValueError:
-            return value
+            return raw
     if isinstance(value, datetime):
         if value.tzinfo is None:  # SQLite hands back naive datetimes; they are UTC
             value = value.replace(tzinfo=UTC)

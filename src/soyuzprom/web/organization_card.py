@@ -78,7 +78,8 @@ def _link_views(session: Session, org_id: int) -> list[LinkView]:
     items = links.list(session, ALL, {"organization_id": org_id}).items
     names = Names.load(
         session,
-        organizations=[i.from_organization_id for i in items] + [i.to_organization_id for i in items],
+        organizations=[i.from_organization_id for i in items]
+        + [i.to_organization_id for i in items],
         regions=[i.to_region_id for i in items],
     )
     views = []

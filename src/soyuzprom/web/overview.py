@@ -107,7 +107,8 @@ def indicator_rows(session: Session, items: list[Indicator]) -> list[IndicatorRo
         IndicatorRow(
             id=i.id,
             metric=i.metric,
-            subject=names.region(i.subject_region_id) or names.organization(i.subject_organization_id),
+            subject=names.region(i.subject_region_id)
+            or names.organization(i.subject_organization_id),
             counterpart=names.region(i.counterpart_region_id)
             or names.organization(i.counterpart_organization_id),
             period=i.period,

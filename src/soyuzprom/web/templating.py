@@ -2,7 +2,8 @@
 
 Templates live in ``web/templates``; another area may keep its own in
 ``<area>/templates`` (found automatically) and extend ``base.html``. Filters available in
-every template: ``num``, ``amount``, ``date_ru``, ``datetime_ru``, ``period``, ``plural``, ``label``.
+every template: ``num``, ``amount``, ``date_ru``, ``datetime_ru``, ``period``, ``plural``,
+``label``.
 
 Example (inside an area's ``pages.py``):
     >>> @router.get("/press")
