@@ -14,6 +14,7 @@ from soyuzprom.web.format import (
     format_period,
     plain,
     plural,
+    unit_name,
 )
 
 
@@ -101,3 +102,9 @@ def test_dates_in_russian_order_and_moscow_time() -> None:
 )
 def test_plural(count: float, expected: str) -> None:
     assert plural(count, "проект", "проекта", "проектов") == expected
+
+
+def test_unit_names() -> None:
+    assert unit_name("RUB") == "российские рубли"
+    assert unit_name("barrels") == "barrels"
+    assert unit_name(None) == ""

@@ -100,6 +100,12 @@ def format_amount(
     return f"{prefix}{NBSP}{text}" if prefix else text
 
 
+def unit_name(unit: str | None, book: Labels | None = None) -> str:
+    """The unit spelled out (``RUB`` → ``российские рубли``); unknown units as given."""
+    spec = ((book or labels()).section("units") or {}).get(unit or "")
+    return str(spec.get("name") or unit) if spec else str(unit or "")
+
+
 def format_date(value: date | datetime | str | None, with_time: bool = False) -> str:
     """``21.10.2025`` (and ``21.10.2025 14:05`` with time); ISO strings are accepted."""
     if value is None or value == "":

@@ -3,7 +3,7 @@
 Templates live in ``web/templates``; another area may keep its own in
 ``<area>/templates`` (found automatically) and extend ``base.html``. Filters available in
 every template: ``num``, ``amount``, ``date_ru``, ``datetime_ru``, ``period``, ``plural``,
-``label``.
+``unit_name``, ``label``.
 
 Example (inside an area's ``pages.py``):
     >>> @router.get("/press")
@@ -62,6 +62,7 @@ def templates() -> Jinja2Templates:
         datetime_ru=lambda value: fmt.format_date(value, with_time=True),
         period=fmt.format_period,
         plural=fmt.plural,
+        unit_name=fmt.unit_name,
         label=_label,
     )
     env.globals.update(labels=labels(), navigation=navigation)
