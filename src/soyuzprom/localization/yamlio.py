@@ -152,15 +152,30 @@ def _describe(error: ValidationError) -> tuple[Path, str]:
     return path, f"нарушено правило схемы «{v}»: {error.message}"
 
 
+def _walk(data: Any, path: Path, position: dict[Path, int]) -> None:
+    position[path] = len(position)
+    if isinstance(data, dict):
+        for key, value in data.items():
+            _walk(value, (*path, str(key)), position)
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            _walk(value, (*path, i), position)
+
+
 def validate(doc: Document, schema_file: str) -> None:
     """Check ``doc`` against a shipped schema; raise on the first error in document order."""
     validator = Draft202012Validator(load_schema(schema_file))
     errors = list(validator.iter_errors(doc.data))
     if not errors:
         return
-    # Report the error that comes first in the file, preferring the deepest one on a line.
-    def order(e: ValidationError) -> tuple[int, int]:
-        return (doc.line_of(tuple(e.absolute_path)) or 0, -len(e.absolute_path))
+    # Report the error that comes first in the document, preferring the deepest one on a
+    # line; a document without lines (a JSON body) is ordered by its keys.
+    position: dict[Path, int] = {}
+    _walk(doc.data, (), position)
+
+    def order(e: ValidationError) -> tuple[int, int, int]:
+        path = tuple(e.absolute_path)
+        return (doc.line_of(path) or 0, position.get(path, 0), -len(path))
 
     first = min(errors, key=order)
     # For oneOf/anyOf, the most specific sub-error is the helpful one.
