@@ -59,6 +59,10 @@ class Mip:
         self.rows.append((coefs, float(lower), float(upper)))
 
     def solve(self, *, maximize: bool, time_limit: float = 60.0) -> Solution:
+        if not self.costs:
+            # HiGHS reports an empty model as such; decide it here: every row sums to 0.
+            ok = all(lo <= 0.0 <= up for _, lo, up in self.rows)
+            return Solution(Status.OPTIMAL, 0.0, ()) if ok else Solution(Status.INFEASIBLE, None, ())
         h = _new_highs()
         h.setOptionValue("output_flag", False)
         h.setOptionValue("mip_rel_gap", 0.0)

@@ -55,7 +55,7 @@ class PlanProblem:
         """Largest foreign-component price the limit allows (None: no usable limit)."""
         if self.limit is None or not self.config.price:
             return None
-        return self.limit.max_percent / 100.0 * self.config.price
+        return self.limit.max_percent * self.config.price / 100.0
 
 
 def prepare(group: ProductGroup, config: ProductConfig, *, target: date, start: date
