@@ -39,7 +39,7 @@ def test_cheapest_plan_for_the_apron_bus(rulebook, bus):
 
 
 def test_later_target_raises_the_bar(rulebook, bus):
-    problem = _problem(rulebook, bus, date(2027, 7, 1))
+    problem = _problem(rulebook, bus, date(2027, 8, 1))
     assert {e.action.id for e in problem.excluded} == {"seats-by"}  # the engine is in time
     plan = min_cost_plan(problem)
     assert plan.status is PlanStatus.OPTIMAL
