@@ -58,7 +58,14 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def _unicode_lower(value: Any) -> Any:
+    return value.lower() if isinstance(value, str) else value
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # SQLite's built-in lower() folds ASCII only; Russian search needs Unicode case folding,
+    # as PostgreSQL's lower() does, so the same query means the same thing on both.
+    dbapi_connection.create_function("lower", 1, _unicode_lower, deterministic=True)
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")

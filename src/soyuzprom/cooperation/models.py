@@ -9,6 +9,7 @@ Smolensk–Belarus turnover of 294 bn RUB in 2024.
 
 from __future__ import annotations
 
+import datetime as dt
 from datetime import date, datetime
 
 from sqlalchemy import (
@@ -28,8 +29,16 @@ from soyuzprom.db import Base, utcnow
 
 LINK_TYPES = ("supply", "joint_production", "service_center", "joint_venture", "investment_project")
 LINK_STATUSES = ("planned", "active", "completed", "suspended", "cancelled")
-PROJECT_STAGES = ("idea", "planned", "preparation", "construction", "operating", "completed",
-                  "suspended", "cancelled")
+PROJECT_STAGES = (
+    "idea",
+    "planned",
+    "preparation",
+    "construction",
+    "operating",
+    "completed",
+    "suspended",
+    "cancelled",
+)
 AGREEMENT_KINDS = ("agreement", "memorandum", "programme", "contract", "meeting")
 COMMITMENT_STATUSES = ("open", "in_progress", "done", "overdue", "cancelled")
 QUALIFIERS = ("exact", "approx", "over", "at_least", "under", "at_most")
@@ -46,8 +55,9 @@ class Link(Audited, Base):
     __table_args__ = (
         CheckConstraint(_in("type", LINK_TYPES), name="type"),
         CheckConstraint(_in("status", LINK_STATUSES), name="status"),
-        CheckConstraint("to_organization_id is not null or to_region_id is not null",
-                        name="has_target"),
+        CheckConstraint(
+            "to_organization_id is not null or to_region_id is not null", name="has_target"
+        ),
     )
 
     type: Mapped[str] = mapped_column(String(30), nullable=False, index=True)
@@ -94,7 +104,9 @@ class Project(Audited, Base):
         back_populates="project", cascade="all, delete-orphan", lazy="selectin"
     )
     stages: Mapped[list[ProjectStage]] = relationship(
-        back_populates="project", cascade="all, delete-orphan", lazy="selectin",
+        back_populates="project",
+        cascade="all, delete-orphan",
+        lazy="selectin",
         order_by="ProjectStage.id",
     )
 
@@ -140,7 +152,7 @@ class Agreement(Audited, Base):
 
     kind: Mapped[str] = mapped_column(String(20), nullable=False, default="agreement")
     title: Mapped[str] = mapped_column(String(1000), nullable=False)
-    date: Mapped[date | None] = mapped_column(Date, index=True)
+    date: Mapped[dt.date | None] = mapped_column(Date, index=True)
     event: Mapped[str | None] = mapped_column(String(300))
     place: Mapped[str | None] = mapped_column(String(300))
     description: Mapped[str | None] = mapped_column(Text)

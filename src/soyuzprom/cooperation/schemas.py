@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from datetime import date, datetime
 from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from soyuzprom.core.schemas import ReadModel, WriteModel
+from soyuzprom.core.schemas import ReadModel, SourceRead, WriteModel
 
-LinkType = Literal["supply", "joint_production", "service_center", "joint_venture",
-                   "investment_project"]
+LinkType = Literal[
+    "supply", "joint_production", "service_center", "joint_venture", "investment_project"
+]
 LinkStatus = Literal["planned", "active", "completed", "suspended", "cancelled"]
-Stage = Literal["idea", "planned", "preparation", "construction", "operating", "completed",
-                "suspended", "cancelled"]
+Stage = Literal[
+    "idea",
+    "planned",
+    "preparation",
+    "construction",
+    "operating",
+    "completed",
+    "suspended",
+    "cancelled",
+]
 AgreementKind = Literal["agreement", "memorandum", "programme", "contract", "meeting"]
 CommitmentStatus = Literal["open", "in_progress", "done", "overdue", "cancelled"]
 Qualifier = Literal["exact", "approx", "over", "at_least", "under", "at_most"]
@@ -65,6 +75,7 @@ class LinkRead(ReadModel):
     volume_unit: str | None
     description: str | None
     source_id: int | None
+    source: SourceRead | None = None
 
 
 class LinkFilter(BaseModel):
@@ -130,6 +141,7 @@ class ProjectRead(ReadModel):
     participants: list[ParticipantRead] = []
     stages: list[StageRead] = []
     source_id: int | None
+    source: SourceRead | None = None
 
 
 class ProjectFilter(BaseModel):
@@ -153,7 +165,7 @@ class PartyRead(ReadModel):
 
 
 class AgreementFields(WriteModel):
-    date: date | None = None
+    date: dt.date | None = None
     event: str | None = None
     place: str | None = None
     description: str | None = None
@@ -176,12 +188,13 @@ class AgreementRead(ReadModel):
     version: int
     kind: str
     title: str
-    date: date | None
+    date: dt.date | None
     event: str | None
     place: str | None
     description: str | None
     parties: list[PartyRead] = []
     source_id: int | None
+    source: SourceRead | None = None
 
 
 class AgreementFilter(BaseModel):
@@ -223,6 +236,7 @@ class CommitmentRead(ReadModel):
     status: str
     note: str | None
     source_id: int | None
+    source: SourceRead | None = None
 
 
 class CommitmentFilter(BaseModel):
@@ -279,6 +293,7 @@ class IndicatorRead(ReadModel):
     dimension: str | None
     description: str | None
     source_id: int | None
+    source: SourceRead | None = None
 
 
 class IndicatorFilter(BaseModel):

@@ -32,6 +32,10 @@ console = Console()
 err_console = Console(stderr=True)
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Вывод в JSON")]
+DataOpt = Annotated[str | None, typer.Option("--data", help="JSON с полями")]
+FileOpt = Annotated[Path | None, typer.Option("--file", help="Файл JSON с полями")]
+SetOpt = Annotated[list[str] | None, typer.Option("--set", help="поле=значение")]
+AuthorOpt = Annotated[str, typer.Option(help="Автор изменения для журнала")]
 
 
 def dump_json(data: Any) -> None:
@@ -64,8 +68,9 @@ def pydantic_to_domain(exc: ValidationError) -> DomainValidationError:
     )
 
 
-def parse_payload(schema: type[BaseModel], data: str | None, file: Path | None,
-                  sets: list[str] | None) -> BaseModel:
+def parse_payload(
+    schema: type[BaseModel], data: str | None, file: Path | None, sets: list[str] | None
+) -> BaseModel:
     """Build a write shape from ``--data`` JSON, ``--file`` JSON and ``--set key=value``."""
     payload: dict[str, Any] = {}
     try:
@@ -132,8 +137,14 @@ def crud_cli(
             )
             rows = [render(i) for i in result.items]
             if as_json:
-                dump_json({"items": rows, "total": result.total, "page": result.page,
-                           "page_size": result.page_size})
+                dump_json(
+                    {
+                        "items": rows,
+                        "total": result.total,
+                        "page": result.page,
+                        "page_size": result.page_size,
+                    }
+                )
             else:
                 print_table(rows, columns, f"{service.label}: {result.total}")
 
@@ -148,7 +159,7 @@ def crud_cli(
             obj = service.get(session, item_id)
             out = render(obj)
             if history:
-                table_name = service.model.__tablename__  # type: ignore[attr-defined]
+                table_name = service.model.__tablename__
                 out["_provenance"] = provenance_of(session, table_name, item_id)["fields"]
                 out["_audit"] = audit_of(session, table_name, item_id)
             if as_json:
@@ -156,11 +167,6 @@ def crud_cli(
             else:
                 for key, value in out.items():
                     console.print(f"[bold]{key}[/bold]: {value}")
-
-    DataOpt = Annotated[str | None, typer.Option("--data", help="JSON с полями")]
-    FileOpt = Annotated[Path | None, typer.Option("--file", help="Файл JSON с полями")]
-    SetOpt = Annotated[list[str] | None, typer.Option("--set", help="поле=значение")]
-    AuthorOpt = Annotated[str, typer.Option(help="Автор изменения для журнала")]
 
     if create is not None:
         create_schema = create
