@@ -47,12 +47,12 @@ def load_rulebook(path: Path) -> Rulebook:
 
 def parse_rulebook(text: str, name: str = "<rulebook>") -> Rulebook:
     """Parse and validate rulebook YAML text; ``name`` is used in error messages."""
-    return _build(parse_yaml(text, name))
+    return build_rulebook(parse_yaml(text, name))
 
 
 def rulebook_from_data(data: Any, name: str = "<rulebook>") -> Rulebook:
     """Validate an already parsed document (e.g. a JSON request body)."""
-    return _build(Document(name=name, data=data))
+    return build_rulebook(Document(name=name, data=data))
 
 
 def parse_date(doc: Document, path: tuple[str | int, ...], value: str | None) -> date | None:
@@ -152,7 +152,8 @@ def _group(doc: Document, path: tuple[str | int, ...], raw: dict[str, Any]) -> P
     )
 
 
-def _build(doc: Document) -> Rulebook:
+def build_rulebook(doc: Document) -> Rulebook:
+    """Validate a parsed document (with or without line numbers) into a Rulebook."""
     validate(doc, SCHEMA)
     raw = doc.data
     groups: list[ProductGroup] = []

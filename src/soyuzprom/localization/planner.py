@@ -139,6 +139,10 @@ def _indeterminate(problem: PlanProblem, goal: str) -> Plan | None:
                 points_after=before.total_points, after=before, reasons=tuple(reasons))
 
 
+def _rub(value: int) -> str:
+    return f"{value:,}".replace(",", " ") + " руб."
+
+
 def min_cost_plan(problem: PlanProblem, budget: int | None = None) -> Plan:
     """The cheapest set of usable actions after which the product qualifies on the target date.
 
@@ -164,8 +168,8 @@ def min_cost_plan(problem: PlanProblem, budget: int | None = None) -> Plan:
     if after.verdict is not Verdict.QUALIFIES:  # the model and the scorer must agree
         raise RuntimeError(f"план не прошёл проверку оценкой: {after.reasons}")
     if budget is not None and cost > budget:
-        reason = Reason("budget", f"самый дешёвый план стоит {cost:,} руб., больше бюджета "
-                        f"{budget:,} руб.".replace(",", " "), {"cost": cost, "budget": budget})
+        reason = Reason("budget", f"самый дешёвый план стоит {_rub(cost)}, больше бюджета "
+                        f"{_rub(budget)}", {"cost": cost, "budget": budget})
         return Plan(PlanStatus.INFEASIBLE, "min_cost", points_before=before.total_points,
                     points_after=before.total_points, after=before, budget=budget,
                     reasons=(reason,))

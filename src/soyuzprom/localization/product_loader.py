@@ -96,6 +96,6 @@ def check_against(config: ProductConfig, group: ProductGroup) -> None:
     for path, item in refs:
         if item not in known:
             raise DomainValidationError(
-                f"{path}: операция «{item}» отсутствует в группе «{group.id}» свода правил",
+                f"операция «{item}» отсутствует в группе «{group.id}» свода правил",
                 field=path, details={"item": item, "group": group.id},
             )
