@@ -115,7 +115,8 @@ def test_mapping_without_lines_still_names_path():
 
 
 def test_alternative_group_without_members(tmp_path):
-    path = _broken(tmp_path, "    operations:\n", "      - {id: spare, name: Запасная}\n    operations:\n")
+    path = _broken(tmp_path, "    operations:\n",
+                   "      - {id: spare, name: Запасная}\n    operations:\n")
     with pytest.raises(InputFormatError) as caught:
         load_rulebook(path)
     assert caught.value.field == "groups[0].alternatives[1]"
@@ -158,6 +159,7 @@ def test_shipped_rulebooks_hold_no_invented_points():
 def test_parse_rulebook_roundtrip_of_minimal_document():
     rb = parse_rulebook(
         "format: soyuzprom.rulebook/1\nid: mini\ntitle: Мини\nversion: 1\nstatus: fixture\n"
-        "source: {title: тест}\ngroups:\n  - {id: g, name: G, okpd2: ['28.11'], source: {title: t}}\n"
+        "source: {title: тест}\ngroups:\n"
+        "  - {id: g, name: G, okpd2: ['28.11'], source: {title: t}}\n"
     )
     assert rb.version == "1" and rb.groups[0].okpd2 == ("28.11",)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 from datetime import date
 
@@ -63,7 +64,7 @@ def test_max_points_within_budget(rulebook, bus):
 def test_pareto_frontier_is_monotone(rulebook, bus):
     frontier = pareto_frontier(_problem(rulebook, bus))
     assert frontier[0].cost == 0 and frontier[0].points == 760
-    assert all(a.cost < b.cost and a.points < b.points for a, b in zip(frontier, frontier[1:]))
+    assert all(a.cost < b.cost and a.points < b.points for a, b in itertools.pairwise(frontier))
     first_ok = next(p for p in frontier if p.qualifies)
     assert first_ok.cost >= min_cost_plan(_problem(rulebook, bus)).cost
 
@@ -91,7 +92,8 @@ def test_unreachable_points_are_counted(rulebook, bus):
 
 def test_incomplete_rulebook_is_not_planned():
     buses = open_rulebook("pp719-buses-draft")
-    bus = parse_product("format: soyuzprom.product/1\nid: b\nname: Автобус\nokpd2: '29.10.30.111'\n")
+    bus = parse_product(
+        "format: soyuzprom.product/1\nid: b\nname: Автобус\nokpd2: '29.10.30.111'\n")
     plan = min_cost_plan(prepare(resolve_group(buses, bus), bus, target=date(2026, 12, 1),
                                  start=date(2026, 6, 1)))
     assert plan.status is PlanStatus.INDETERMINATE

@@ -64,8 +64,8 @@ def greedy_min_cost(problem: PlanProblem) -> tuple[int, tuple[CandidateAction, .
         for action in problem.usable:
             if action.item in counted:
                 continue
-            alt = alt_of[action.item]
-            gain = points_of[action.item] - (best_alt[alt] if alt else 0)
+            alt_id = alt_of[action.item]
+            gain = points_of[action.item] - (best_alt[alt_id] if alt_id else 0)
             if gain > 0:
                 gains.append((gain, action))
         if not gains:

@@ -29,9 +29,9 @@ from soyuzprom.localization.model import (
     ForeignShareLimit,
     ItemKind,
     ProductGroup,
-    RuleItem,
     Rulebook,
     RulebookStatus,
+    RuleItem,
     Source,
     Threshold,
 )

@@ -62,7 +62,9 @@ class Mip:
         if not self.costs:
             # HiGHS reports an empty model as such; decide it here: every row sums to 0.
             ok = all(lo <= 0.0 <= up for _, lo, up in self.rows)
-            return Solution(Status.OPTIMAL, 0.0, ()) if ok else Solution(Status.INFEASIBLE, None, ())
+            if ok:
+                return Solution(Status.OPTIMAL, 0.0, ())
+            return Solution(Status.INFEASIBLE, None, ())
         h = _new_highs()
         h.setOptionValue("output_flag", False)
         h.setOptionValue("mip_rel_gap", 0.0)
@@ -98,7 +100,7 @@ class Mip:
         h.run()
         status = h.getModelStatus()
         if status == highspy.HighsModelStatus.kOptimal:
-            values = tuple(int(round(v)) for v in h.getSolution().col_value)
+            values = tuple(round(v) for v in h.getSolution().col_value)
             return Solution(Status.OPTIMAL, h.getInfo().objective_function_value, values)
         if status == highspy.HighsModelStatus.kInfeasible:
             return Solution(Status.INFEASIBLE, None, ())

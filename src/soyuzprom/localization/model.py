@@ -25,6 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import TypeVar
 
 
 class Area(StrEnum):
@@ -113,9 +114,12 @@ class EaeuRegime:
     complete: bool = True
 
 
-def _in_force(entries: tuple, on: date):  # type: ignore[no-untyped-def]
+_Dated = TypeVar("_Dated", "Threshold", "ForeignShareLimit")
+
+
+def _in_force(entries: tuple[_Dated, ...], on: date) -> _Dated | None:
     """The entry with the latest ``effective_from`` not after ``on`` (None dates come first)."""
-    best = None
+    best: _Dated | None = None
     for entry in entries:
         start = entry.effective_from
         if start is not None and start > on:
@@ -153,12 +157,10 @@ class ProductGroup:
         return tuple(i for i in self.items if i.alternative == alt_id)
 
     def threshold_on(self, on: date) -> Threshold | None:
-        found: Threshold | None = _in_force(self.thresholds, on)
-        return found
+        return _in_force(self.thresholds, on)
 
     def foreign_share_on(self, on: date) -> ForeignShareLimit | None:
-        found: ForeignShareLimit | None = _in_force(self.foreign_share, on)
-        return found
+        return _in_force(self.foreign_share, on)
 
     @property
     def points_known(self) -> bool:

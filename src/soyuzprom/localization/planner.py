@@ -153,8 +153,8 @@ def min_cost_plan(problem: PlanProblem, budget: int | None = None) -> Plan:
         return blocked
     before = _regime(problem, ())
     model = _model(problem, qualify=True)
-    for col, cost in model.cost.items():
-        model.mip.costs[col] = cost
+    for col, col_cost in model.cost.items():
+        model.mip.costs[col] = col_cost
     solution = model.mip.solve(maximize=False)
     if solution.status is not Status.OPTIMAL:
         if solution.status is not Status.INFEASIBLE:

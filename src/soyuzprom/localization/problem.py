@@ -8,8 +8,8 @@ as an :class:`Exclusion` with the reason, so a plan can say why it did not use i
 
 Example::
 
-    >>> problem = prepare(group, config, target=date(2027, 1, 1), start=date(2026, 6, 1))  # doctest: +SKIP
-    >>> [e.reason for e in problem.excluded]                                               # doctest: +SKIP
+    >>> problem = prepare(group, bus, target=date(2027, 1, 1), start=date(2026, 6, 1))
+    >>> [e.reason for e in problem.excluded]
     ['late', 'area']
 """
 

@@ -31,7 +31,7 @@ class OrgRef:
     unp: str | None = None
 
     def label(self) -> str:
-        ident = self.inn and f"ИНН {self.inn}" or self.unp and f"УНП {self.unp}"
+        ident = (self.inn and f"ИНН {self.inn}") or (self.unp and f"УНП {self.unp}")
         if self.organization_id is not None:
             ident = f"#{self.organization_id}" + (f", {ident}" if ident else "")
         return " ".join(p for p in (self.name, f"({ident})" if ident else None) if p) or "—"

@@ -56,7 +56,8 @@ def _build(doc: Document) -> ProductConfig:
     components: list[ComponentRecord] = []
     for i, c in enumerate(raw.get("components", [])):
         if any(x.id == c["id"] for x in components):
-            raise doc.error(("components", i, "id"), f"повторный идентификатор компонента «{c['id']}»")
+            raise doc.error(("components", i, "id"),
+                            f"повторный идентификатор компонента «{c['id']}»")
         components.append(ComponentRecord(
             id=c["id"], origin=c["origin"], price=c["price"], name=c.get("name"),
             item=c.get("item"), supplier=_org(c.get("supplier")),

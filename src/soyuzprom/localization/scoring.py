@@ -30,9 +30,9 @@ from soyuzprom.localization.model import (
     ForeignShareLimit,
     ItemKind,
     ProductGroup,
-    RuleItem,
     Rulebook,
     RulebookStatus,
+    RuleItem,
     Threshold,
 )
 from soyuzprom.localization.product import ProductConfig

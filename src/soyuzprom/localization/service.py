@@ -5,7 +5,7 @@ rulebooks and configurations), the rulebook store uses a :class:`CrudService`.
 
 Example::
 
-    >>> report = plan(rulebook, config, target=date(2027, 1, 1), budget=10_000_000)  # doctest: +SKIP
+    >>> report = plan(rulebook, bus, target=date(2027, 1, 1), budget=10_000_000)
     >>> report.min_cost.cost, report.max_points.points_after
     (30500000, 1030)
 """
@@ -114,9 +114,9 @@ def stored_rulebook(session: Session, *, rulebook_id: int | None = None,
     if rulebook_id is not None:
         row = rulebooks.get(session, rulebook_id)
         return rulebook_from_data(row.document, f"rulebook #{row.id}")
-    row = session.scalar(select(models.Rulebook).where(models.Rulebook.key == key))
-    if row is not None:
-        return rulebook_from_data(row.document, f"rulebook {row.key}")
+    found = session.scalar(select(models.Rulebook).where(models.Rulebook.key == key))
+    if found is not None:
+        return rulebook_from_data(found.document, f"rulebook {found.key}")
     for shipped in shipped_rulebooks():
         if shipped.id == key:
             return shipped
