@@ -23,6 +23,7 @@ def _states() -> dict[str, str]:
     return {s["alpha2"]: s["name"] for s in data["states"]}
 
 
+@cache
 def countries(area: Area) -> frozenset[str]:
     """ISO alpha-2 codes of the states where an item of ``area`` counts."""
     if area is Area.RUSSIA:

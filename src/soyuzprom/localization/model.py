@@ -25,6 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from functools import cached_property
 from typing import TypeVar
 
 
@@ -147,14 +148,28 @@ class ProductGroup:
     note: str | None = None
     counts_in: Area = Area.RUSSIA  # default for items, and for components not in the table
 
+    # Indexes built on first use (cached_property writes __dict__, which frozen allows),
+    # so lookups stay linear-time on tables with hundreds of lines.
+    @cached_property
+    def _by_id(self) -> dict[str, RuleItem]:
+        return {i.id: i for i in self.items}
+
+    @cached_property
+    def _members(self) -> dict[str, tuple[RuleItem, ...]]:
+        out: dict[str, list[RuleItem]] = {}
+        for i in self.items:
+            if i.alternative is not None:
+                out.setdefault(i.alternative, []).append(i)
+        return {k: tuple(v) for k, v in out.items()}
+
     def item(self, item_id: str) -> RuleItem | None:
-        return next((i for i in self.items if i.id == item_id), None)
+        return self._by_id.get(item_id)
 
     def alternative(self, alt_id: str) -> AlternativeGroup | None:
         return next((a for a in self.alternatives if a.id == alt_id), None)
 
     def members(self, alt_id: str) -> tuple[RuleItem, ...]:
-        return tuple(i for i in self.items if i.alternative == alt_id)
+        return self._members.get(alt_id, ())
 
     def threshold_on(self, on: date) -> Threshold | None:
         return _in_force(self.thresholds, on)

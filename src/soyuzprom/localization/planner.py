@@ -64,17 +64,28 @@ class FrontierPoint:
 @dataclass
 class _Model:
     mip: Mip
-    x: list[int]  # column of each usable action
+    actions: tuple[CandidateAction, ...]  # the actions with a column, in column order
+    x: list[int]  # column of each of ``actions``
     points: dict[int, float] = field(default_factory=dict)  # s_k column -> points
     cost: dict[int, float] = field(default_factory=dict)  # x_a column -> cost
 
 
+def cheapest_per_item(actions: tuple[CandidateAction, ...]) -> tuple[CandidateAction, ...]:
+    """Actions on the same item have the same effect, so only the cheapest can be optimal."""
+    best: dict[str, CandidateAction] = {}
+    for action in actions:
+        if action.item not in best or action.cost < best[action.item].cost:
+            best[action.item] = action
+    return tuple(a for a in actions if best[a.item] is a)
+
+
 def _model(problem: PlanProblem, *, qualify: bool) -> _Model:
     group, mip = problem.group, Mip()
-    x = [mip.binary() for _ in problem.usable]
-    model = _Model(mip, x, cost={x[i]: a.cost for i, a in enumerate(problem.usable)})
+    actions = cheapest_per_item(problem.usable)
+    x = [mip.binary() for _ in actions]
+    model = _Model(mip, actions, x, cost={x[i]: a.cost for i, a in enumerate(actions)})
     by_item: dict[str, list[int]] = {}
-    for i, action in enumerate(problem.usable):
+    for i, action in enumerate(actions):
         by_item.setdefault(action.item, []).append(x[i])
     s: dict[str, int] = {}
     for item in group.items:
@@ -104,14 +115,14 @@ def _model(problem: PlanProblem, *, qualify: bool) -> _Model:
             mip.row({**model.points, z_p: -float(problem.threshold.points)}, lower=0)
         if limit is not None:
             gain = {x[i]: float(problem.localisable_price.get(a.item, 0))
-                    for i, a in enumerate(problem.usable)}
+                    for i, a in enumerate(actions)}
             mip.row({**gain, z_f: -(problem.foreign_cost - limit)}, lower=0)
     return model
 
 
 def _chosen(problem: PlanProblem, model: _Model, values: tuple[int, ...]
             ) -> tuple[CandidateAction, ...]:
-    return tuple(a for i, a in enumerate(problem.usable) if values[model.x[i]])
+    return tuple(a for i, a in enumerate(model.actions) if values[model.x[i]])
 
 
 def _regime(problem: PlanProblem, actions: tuple[CandidateAction, ...]) -> RegimeResult:

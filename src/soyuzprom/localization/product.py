@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -91,11 +92,27 @@ class ProductConfig:
     components: tuple[ComponentRecord, ...] = ()
     actions: tuple[CandidateAction, ...] = ()
 
+    @cached_property
+    def _where(self) -> dict[str, tuple[str, ...]]:
+        found: dict[str, list[str]] = {}
+        for r in self.operations:
+            found.setdefault(r.item, []).append(r.country)
+        for c in self.components:
+            if c.item is not None:
+                found.setdefault(c.item, []).append(c.origin)
+        return {k: tuple(v) for k, v in found.items()}
+
     def countries_of(self, item: str) -> tuple[str, ...]:
         """Every country where ``item`` is done today (operation records and components)."""
-        found = [r.country for r in self.operations if r.item == item]
-        found += [c.origin for c in self.components if c.item == item]
-        return tuple(found)
+        return self._where.get(item, ())
+
+    def organizations_of(self, item: str) -> tuple[str, ...]:
+        """Labels of the organizations doing ``item`` (operations, then component suppliers)."""
+        orgs = [r.organization.label() for r in self.operations
+                if r.item == item and r.organization is not None]
+        orgs += [c.supplier.label() for c in self.components
+                 if c.item == item and c.supplier is not None]
+        return tuple(dict.fromkeys(orgs))
 
     def apply(self, actions: tuple[CandidateAction, ...] | list[CandidateAction]) -> ProductConfig:
         """The configuration after ``actions``: each localised item is done in its country.

@@ -128,16 +128,15 @@ def _lines(group: ProductGroup, config: ProductConfig, override: Area | None
         counted = any(c in _allowed(item, override) for c in where)
         status = (LineStatus.COUNTED if counted else
                   LineStatus.OUTSIDE_AREA if where else LineStatus.NOT_PERFORMED)
-        orgs = [r.organization.label() for r in config.operations
-                if r.item == item.id and r.organization is not None]
-        orgs += [c.supplier.label() for c in config.components
-                 if c.item == item.id and c.supplier is not None]
+        orgs = config.organizations_of(item.id) if where else ()
         lines.append(ScoreLine(item, status, (item.points or 0) if counted else 0,
-                               tuple(dict.fromkeys(where)), tuple(dict.fromkeys(orgs))))
+                               tuple(dict.fromkeys(where)), orgs))
     # Within an alternative group only the best counted member scores.
-    for alt in group.alternatives:
-        members = [i for i, ln in enumerate(lines)
-                   if ln.item.alternative == alt.id and ln.status is LineStatus.COUNTED]
+    counted_in: dict[str, list[int]] = {}
+    for i, ln in enumerate(lines):
+        if ln.item.alternative is not None and ln.status is LineStatus.COUNTED:
+            counted_in.setdefault(ln.item.alternative, []).append(i)
+    for members in counted_in.values():
         if len(members) > 1:
             best = max(members, key=lambda i: lines[i].counted_points)
             for i in members:
