@@ -130,3 +130,30 @@ def test_bad_requests(client: Any) -> None:
     two = client.post(f"{BASE}/score", json={"rulebook": RULEBOOK, "rulebook_key": "x",
                                              "product": PRODUCT, "date": "2027-01-01"})
     assert two.status_code == 422
+
+
+def test_plan_checks_registry_suppliers(client: Any) -> None:
+    maz = client.post("/api/v1/organizations", json={
+        "name": "ОАО «МАЗ»", "country": "BY", "kind": "enterprise"})
+    assert maz.status_code == 201, maz.text
+    org_id = maz.json()["id"]
+
+    def plan_with(supplier: dict[str, Any], country: str) -> Any:
+        product = copy.deepcopy(PRODUCT)
+        product["candidate_actions"][3]["supplier"] = supplier
+        product["candidate_actions"][3]["country"] = country
+        return client.post(f"{BASE}/plan", json={"rulebook": RULEBOOK, "product": product,
+                                                 "date": "2027-01-01"})
+
+    ok = plan_with({"organization_id": org_id}, "BY")
+    assert ok.status_code == 200, ok.text
+    # a Belarusian supplier for a Russia-only rule: excluded from the plan, with the reason
+    assert "seats-ru" in {e["action"] for e in ok.json()["excluded_actions"]}
+
+    wrong_country = plan_with({"organization_id": org_id}, "RU")
+    assert wrong_country.status_code == 422
+    assert wrong_country.json()["error"]["field"] == "candidate_actions[3].supplier"
+
+    unknown = plan_with({"organization_id": org_id + 1000}, "RU")
+    assert unknown.status_code == 404
+    assert unknown.json()["error"]["field"] == "candidate_actions[3].supplier.organization_id"

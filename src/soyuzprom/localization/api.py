@@ -54,6 +54,7 @@ def score(req: s.ScoreRequest, session: SessionDep) -> dict[str, Any]:
 def plan(req: s.PlanRequest, session: SessionDep) -> dict[str, Any]:
     rulebook = _rulebook(session, req)
     config = product_from_data(req.product, "product")
+    service.check_suppliers(session, config)
     report = service.plan(rulebook, config, target=req.date, start=req.start,
                           budget=req.budget, frontier=req.frontier)
     return plan_report_to_dict(report)

@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from soyuzprom.core.crud import CrudService, equals
-from soyuzprom.errors import NotFoundError
+from soyuzprom.errors import DomainValidationError, NotFoundError
 from soyuzprom.localization import models
 from soyuzprom.localization.catalog import shipped_rulebooks
 from soyuzprom.localization.loader import build_rulebook, rulebook_from_data
@@ -77,6 +77,36 @@ def plan(rulebook: Rulebook, config: ProductConfig, *, target: date, start: date
         frontier=pareto_frontier(problem) if frontier else None,
         excluded=problem.excluded,
     )
+
+
+def check_suppliers(session: Session, config: ProductConfig) -> None:
+    """Suppliers of candidate actions that name a registry organization must exist there,
+    and the organization's country must be the action's country.
+
+    Raises NotFoundError / DomainValidationError naming ``candidate_actions[i].supplier``.
+    """
+    from soyuzprom.registry.models import Organization
+
+    for i, action in enumerate(config.actions):
+        ref, field = action.supplier, f"candidate_actions[{i}].supplier"
+        if ref is None:
+            continue
+        org = None
+        if ref.organization_id is not None:
+            org = session.get(Organization, ref.organization_id)
+            if org is None:
+                raise NotFoundError(
+                    f"поставщик: организация #{ref.organization_id} не найдена в реестре",
+                    field=f"{field}.organization_id")
+        elif ref.inn is not None:
+            org = session.scalar(select(Organization).where(Organization.inn == ref.inn))
+        elif ref.unp is not None:
+            org = session.scalar(select(Organization).where(Organization.unp == ref.unp))
+        if org is not None and org.country != action.country:
+            raise DomainValidationError(
+                f"поставщик «{org.name}» из страны {org.country}, а действие указано "
+                f"для страны {action.country}",
+                field=f"{field}", details={"organization_id": org.id})
 
 
 # -- stored rulebooks ------------------------------------------------------------------
