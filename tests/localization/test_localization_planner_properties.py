@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from soyuzprom.localization.bruteforce import brute_frontier, brute_max_points, brute_min_cost
+from soyuzprom.localization.greedy import greedy_min_cost
 from soyuzprom.localization.model import (
     AlternativeGroup,
     Area,
@@ -36,6 +37,7 @@ from soyuzprom.localization.product import (
     OperationRecord,
     ProductConfig,
 )
+from soyuzprom.localization.scoring import Verdict, evaluate
 
 SRC = Source("property-test fixture")
 START = date(2026, 1, 1)
@@ -146,3 +148,18 @@ def test_budgeted_plan_is_the_cheapest_or_explained(problem, budget):
         assert plan.status is PlanStatus.INFEASIBLE
         expected = "budget" if best is not None else None
         assert expected is None or [r.code for r in plan.reasons] == ["budget"]
+
+
+@FAST
+@given(problems())
+def test_greedy_baseline_qualifies_and_is_never_cheaper(problem):
+    found = greedy_min_cost(problem)
+    if found is None or problem.limit is not None:
+        return  # greedy knows the points criterion only
+    cost, actions = found
+    plan = min_cost_plan(problem)
+    assert plan.status is PlanStatus.OPTIMAL and cost >= plan.cost
+    group = problem.group
+    after = evaluate(group, problem.config.apply(actions), problem.target, regime="pp719",
+                     thresholds=group.thresholds, shares=(), complete=True, override=None)
+    assert after.verdict is Verdict.QUALIFIES

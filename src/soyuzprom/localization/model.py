@@ -118,8 +118,9 @@ class EaeuRegime:
 _Dated = TypeVar("_Dated", "Threshold", "ForeignShareLimit")
 
 
-def _in_force(entries: tuple[_Dated, ...], on: date) -> _Dated | None:
-    """The entry with the latest ``effective_from`` not after ``on`` (None dates come first)."""
+def in_force(entries: tuple[_Dated, ...], on: date) -> _Dated | None:
+    """The entry of ``entries`` in force on ``on``: the latest ``effective_from`` not after it
+    (an entry without a date counts as the earliest)."""
     best: _Dated | None = None
     for entry in entries:
         start = entry.effective_from
@@ -172,10 +173,10 @@ class ProductGroup:
         return self._members.get(alt_id, ())
 
     def threshold_on(self, on: date) -> Threshold | None:
-        return _in_force(self.thresholds, on)
+        return in_force(self.thresholds, on)
 
     def foreign_share_on(self, on: date) -> ForeignShareLimit | None:
-        return _in_force(self.foreign_share, on)
+        return in_force(self.foreign_share, on)
 
     @property
     def points_known(self) -> bool:

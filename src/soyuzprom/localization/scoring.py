@@ -28,12 +28,12 @@ from soyuzprom.localization.areas import countries
 from soyuzprom.localization.model import (
     Area,
     ForeignShareLimit,
-    ItemKind,
     ProductGroup,
     Rulebook,
     RulebookStatus,
     RuleItem,
     Threshold,
+    in_force,
 )
 from soyuzprom.localization.product import ProductConfig
 from soyuzprom.localization.product_loader import check_against
@@ -177,10 +177,8 @@ def evaluate(group: ProductGroup, config: ProductConfig, on: date, *, regime: st
                                      for m in group.members(alt.id)):
             missing.append(Missing("alternative", alt.id, alt.name))
 
-    scoped = ProductGroup(id=group.id, name=group.name, okpd2=group.okpd2, source=group.source,
-                          thresholds=thresholds, foreign_share=shares)
-    threshold = scoped.threshold_on(on)
-    limit = scoped.foreign_share_on(on)
+    threshold = in_force(thresholds, on)
+    limit = in_force(shares, on)
     share = foreign_share(group, config, override)
 
     reasons: list[str] = []
@@ -240,5 +238,5 @@ def score(rulebook: Rulebook, config: ProductConfig, on: date) -> ScoreResult:
     return ScoreResult(rulebook, group, config, on, pp719, eaeu, tuple(warnings))
 
 
-__all__ = ["ItemKind", "LineStatus", "Missing", "RegimeResult", "ScoreLine", "ScoreResult",
+__all__ = ["LineStatus", "Missing", "RegimeResult", "ScoreLine", "ScoreResult",
            "Verdict", "evaluate", "foreign_share", "resolve_group", "score"]
