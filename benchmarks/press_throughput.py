@@ -113,6 +113,16 @@ def _stderr_console() -> Any:
     return Console(stderr=True)
 
 
+def package_root() -> str:
+    """The directory holding the soyuzprom package this process imports (the child uses
+    the same one, wherever the script was started from)."""
+    try:
+        import soyuzprom
+    except ModuleNotFoundError:
+        return str(ROOT / "src")
+    return str(Path(soyuzprom.__file__).resolve().parent.parent)
+
+
 def measure(name: str, corpus: Path, repeat: int) -> dict[str, Any] | None:
     """Run one pipeline in a child process; None when it is not available."""
     cmd = [
@@ -126,7 +136,7 @@ def measure(name: str, corpus: Path, repeat: int) -> dict[str, Any] | None:
         str(repeat),
     ]
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "src"), env.get("PYTHONPATH")]))
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root(), env.get("PYTHONPATH")]))
     proc = subprocess.run(cmd, stdout=subprocess.PIPE, text=True, env=env, check=False)
     if proc.returncode == MISSING_EXIT:
         return None

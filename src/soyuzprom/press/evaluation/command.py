@@ -11,6 +11,7 @@ Example:
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Annotated
@@ -50,7 +51,8 @@ def eval_command(
     ] = False,
 ) -> None:
     """Оценить извлечение фактов на размеченном корпусе: наш экстрактор и natasha рядом."""
-    console = Console()
+    # Piped output would otherwise wrap the table at 80 columns.
+    console = Console() if sys.stdout.isatty() else Console(width=140)
     with cli_errors(json_out):
         documents = load_gold_dir(gold_dir)
         systems: dict[str, Extractor] = {}
