@@ -107,12 +107,9 @@ def serve(
     port: Annotated[int | None, typer.Option(help="Порт")] = None,
 ) -> None:
     """Запустить веб-интерфейс и REST API."""
-    import uvicorn
+    from soyuzprom.web.server import serve as run_server
 
-    from soyuzprom.web.app import create_app
-
-    settings = get_settings()
-    uvicorn.run(create_app(), host=host or settings.host, port=port or settings.port)
+    run_server(host=host, port=port)
 
 
 @app.command()
