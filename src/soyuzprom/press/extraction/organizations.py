@@ -59,6 +59,7 @@ class OrgFinder:
         self.regions = regions
         self.region_at = {r.first: r for r in regions}
         self.taken: set[int] = set()
+        self.initials: dict[str, str] = {}
         self.out: list[OrgMention] = []
         o = vocab.orgs
         self.desc_enterprise = vocab.lemma_set(o["descriptors"], "enterprise")
@@ -72,6 +73,9 @@ class OrgFinder:
         self.state_heads = frozenset(normal_word(x) for x in o["state_heads"])
         self.common_adj = frozenset(normal_word(x) for x in o["common_adjectives"])
         self.attribution = frozenset(normal_word(x) for x in o["attribution_cues"])
+        self.place_nouns = frozenset(normal_word(x) for x in o["place_nouns"])
+        self.unit_heads = frozenset(normal_word(x) for x in o["unit_heads"])
+        self.body_heads = frozenset(normal_word(x) for x in o["body_heads"])
         subjects = Counter(r.region.name for r in regions if r.region.kind != "country")
         self.main_region = None
         if subjects:
@@ -130,11 +134,43 @@ class OrgFinder:
                 body = v.state_bodies.get(key)
                 if body is None or any(x.sent != t[i].sent for x in t[i:i + length]):
                     continue
-                if length == 1 and t[i].text.isupper() != body.key[0].isupper() \
-                        and len(t[i].text) <= 4:
-                    continue
+                if body.pattern.isupper() and not t[i].text.isupper():
+                    continue  # "МАРТ" is a ministry, "в марте" a month
                 self._state_body(i, i + length - 1, body)
                 break
+
+    def bodies_with_region(self) -> None:
+        """"Министерство экономического развития и промышленности Калужской области":
+        a body head, its genitive complement, then a region (or country) in the genitive."""
+        t = self.t
+        for i, tok in enumerate(t):
+            if (tok.lemma not in self.body_heads and tok.lemma != "министр") or i in self.taken:
+                continue
+            j = i + 1
+            while j < len(t) and t[j].sent == tok.sent and j - i <= 14:
+                region = self.region_at.get(j)
+                if region is not None:
+                    break
+                x = t[j]
+                ok = (x.pos in ("ADJ", "NOUN") and x.case != "Nom" and not x.is_title
+                      ) or x.text in (",", "и", "по", "-") or x.lemma in ("город",)
+                if not ok:
+                    region = None
+                    break
+                j += 1
+            else:
+                region = None
+            if region is None or j == i + 1 or t[j - 1].text in (",", "и"):
+                continue
+            head = "министерство" if tok.lemma == "министр" else self.m.nominative([tok])
+            middle = self.a.text[t[i + 1].start:t[j - 1].stop]
+            if region.region.kind == "country":
+                tail = COUNTRY_GEN[region.region.country]
+            else:
+                tail = self.m.inflect_phrase(region.region.name, "gent")
+            name = f"{head[:1].upper()}{head[1:]} {middle} {tail}"
+            first = i + 1 if tok.lemma == "министр" else i  # the person's word is not the body
+            self._add(name, "state", region.region.country, first, region.last, "body")
 
     def _state_body(self, first: int, last: int, body) -> None:  # type: ignore[no-untyped-def]
         t = self.t
@@ -194,7 +230,8 @@ class OrgFinder:
                     j -= lf
                     continue
                 lem = t[j].lemma
-                if lem in self.product_nouns or lem in self.event_heads or lem in self.media_heads:
+                if lem in self.product_nouns or lem in self.event_heads or lem in self.media_heads \
+                        or lem in self.place_nouns:
                     desc_kind = "skip"
                     break
                 if lem in self.desc_enterprise:
@@ -209,7 +246,7 @@ class OrgFinder:
                     j -= 1
                     continue
                 break
-            name = quoted_name(inner, self.m, self.v)
+            name = quoted_name(inner, self.m, self.v, inflect=not (legal or desc_kind))
             known = lookup_initialism(inner[0].text, self.v) if len(inner) == 1 else None
             if desc_kind == "skip" and known is None:
                 continue
@@ -247,7 +284,22 @@ class OrgFinder:
                     break
                 if lead.lemma in self.common_adj and not lead.is_title:
                     break
+                end = i + length - 1
+                if end + 1 < len(t) and (t[end + 1].text in OPEN_QUOTES
+                                         or t[end + 1].text in self.v.legal_short):
+                    break  # a descriptor before a quoted name: "белорусский холдинг «X»"
                 words = t[first:i + length]
+                tail = ""
+                if first == i - 1 and spec.get("kind") == "enterprise":
+                    k = end + 1
+                    while k < len(t) and k - end <= 4 and t[k].sent == tok.sent and (
+                            (t[k].pos in ("NOUN", "ADJ") and t[k].case == "Gen"
+                             and not t[k].is_title and k not in self.region_at)
+                            or (t[k].text == "и" and k + 1 < len(t) and t[k + 1].case == "Gen")):
+                        k += 1
+                    if k - 1 > end and t[k - 1].pos == "NOUN":
+                        tail = " " + self.a.text[t[end + 1].start:t[k - 1].stop]
+                        end = k - 1
                 if length == 1:
                     name = self.m.agree_nominative([x.text for x in words])
                 else:
@@ -259,8 +311,8 @@ class OrgFinder:
                 for r in self.regions:
                     if r.first == first:
                         country = r.region.country
-                self._add(name[:1].upper() + name[1:], spec.get("kind", "enterprise"), country,
-                          first, i + length - 1, "generic")
+                self._add(name[:1].upper() + name[1:] + tail, spec.get("kind", "enterprise"),
+                          country, first, end, "generic")
                 break
 
     def _adjective(self, tok: Token) -> bool:
@@ -295,10 +347,23 @@ class OrgFinder:
             if any(i in self.taken for i in idx):
                 continue
             toks = t[sp.first:sp.last + 1]
+            first_tok = sp.first
+            unit = next((k for k, x in enumerate(toks) if x.lemma in self.unit_heads), None)
+            if unit is not None and unit + 1 < len(toks):
+                # "Гомельскому отделению Белорусской железной дороги": the parent is the org
+                toks = toks[unit + 1:]
+                first_tok = toks[0].i
             if not any(x.text[:1].isupper() for x in toks):
                 continue
-            if self._excluded(sp.first, sp.last, toks):
+            if self._excluded(first_tok, sp.last, toks):
                 continue
+            if len(toks) == 1 and toks[0].text.isupper() and toks[0].text in self.initials:
+                self._add(self.initials[toks[0].text], "enterprise", "", sp.first, sp.last,
+                          "alias")
+                continue
+            if len(toks) == 1 and sp.first > 0 and t[sp.first - 1].text == "(" \
+                    and toks[0].text.isupper():
+                continue  # "(ЧКПЗ)": an alias of the name just before
             name = normalize_tokens(toks, self.m, self.v)
             if not name or normal_word(name) in self.media_names:
                 continue
@@ -307,7 +372,9 @@ class OrgFinder:
             head = next((x for x in toks if x.pos in ("NOUN", "PROPN")
                          and x.text not in self.v.legal_short), toks[0])
             kind = "enterprise"
-            if head.lemma in self.state_heads:
+            if head.lemma in self.desc_other:
+                kind = "other"
+            elif head.lemma in self.state_heads:
                 kind = "state" if head.lemma not in ("банк", "фонд", "центр", "университет",
                                                      "институт", "академия") else "other"
             if known is not None:
@@ -315,13 +382,24 @@ class OrgFinder:
                 name = known.name
             if all(self._in_region(i) for i in idx):
                 continue
-            self._add(name, kind, country, sp.first, sp.last, "ner")
+            self._add(name, kind, country, first_tok, sp.last, "ner")
 
     def _in_region(self, i: int) -> bool:
         return any(r.first <= i <= r.last for r in self.regions)
 
     def _excluded(self, first: int, last: int, toks: list[Token]) -> bool:
         lemmas = {x.lemma for x in toks}
+        if toks[0].text in ("СП",) or lemmas & self.unit_heads:
+            return True
+        if len(toks) == 1 and first == self.a.sents[toks[0].sent][2] and any(
+                p.tag.POS == "NOUN" and "Orgn" not in p.tag and "Abbr" not in p.tag
+                and p.score > 0.5 and p.normal_form in self.m.parse(p.normal_form)[0].normal_form
+                for p in self.m.parse(normal_word(toks[0].text))[:1]) \
+                and not self.m.parse(normal_word(toks[0].text))[0].is_known is False:
+            return True  # "Делегация ..." at the start of a sentence
+        if first in self.region_at and toks[0].pos != "ADJ" and len(toks) > 1 \
+                and not any(x.is_title for x in toks[1:]):
+            return True  # "Кубань мебель"
         text = normal_word(" ".join(x.text for x in toks if x.text not in QUOTES))
         if text in self.media_names or text in self.event_names or text in self.union_names:
             return True
@@ -339,15 +417,29 @@ class OrgFinder:
             if t[j].lemma in self.attribution or t[j].lemma in self.media_heads \
                     or t[j].lemma in self.event_heads:
                 return True
-            if j == first - 1 and t[j].lemma in self.product_nouns \
+            prev = first - 1
+            while prev > 0 and t[prev].text in QUOTES:
+                prev -= 1
+            if j == prev and t[j].lemma in self.product_nouns \
                     and lookup_initialism(toks[0].text, self.v) is None:
                 return True
         return False
 
+    def _initials(self) -> dict[str, str]:
+        """"МПЗ" -> "Минский подшипниковый завод" for names already found in the text."""
+        out: dict[str, str] = {}
+        for o in self.out:
+            words = [w for w in o.name.replace("-", " ").split() if w not in ("и",)]
+            if len(words) >= 2:
+                out["".join(w[0] for w in words).upper()] = o.name
+        return out
+
     def run(self) -> list[OrgMention]:
+        self.bodies_with_region()
         self.state_bodies()
         self.quoted()
         self.generic_heads()
+        self.initials = self._initials()
         self.initialisms()
         self.ner()
         return sorted(self.out, key=lambda m: m.start)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from soyuzprom.press.extraction.morph import Morph
+from soyuzprom.press.extraction.morph import Morph, normal_word, recover_shape
 from soyuzprom.press.extraction.nlp import Token
 from soyuzprom.press.extraction.resources import KnownOrg, Vocabulary
 
@@ -79,25 +79,53 @@ def normalize_tokens(tokens: list[Token], morph: Morph, vocab: Vocabulary) -> st
         if hit is not None:
             return hit.name
         t = toks[0]
-        if t.text.isupper() or any(c.isupper() for c in t.text[1:]) or not t.text.isalpha():
+        if t.text.isupper() or not t.text.replace("-", "").isalpha():
             return t.text
+        return word_nominative(t, morph)
     name = morph.nominative([t for t in toks if t.text not in QUOTES])
     return _tidy(name)
 
 
-def quoted_name(inner: list[Token], morph: Morph, vocab: Vocabulary) -> str:
-    """The content of quotes: kept as written unless it is an inflected descriptive name
-    ("«Минского тракторного завода»" -> "Минский тракторный завод")."""
+def quoted_name(inner: list[Token], morph: Morph, vocab: Vocabulary,
+                inflect: bool = False) -> str:
+    """The content of quotes: kept as written after a descriptor ("компании «Сибирская
+    нива»"), put in the nominative when the name itself carries the case ("у «Сибирской
+    нивы»", "«Минского тракторного завода»")."""
     if len(inner) == 1:
         hit = lookup_initialism(inner[0].text, vocab)
         if hit is not None:
             return hit.name
-        return inner[0].text
+        return word_nominative(inner[0], morph) if inflect else inner[0].text
+    if inflect:
+        head = next((t for t in inner if t.pos in ("NOUN", "PROPN")), None)
+        if head is not None and head.case not in (None, "Nom"):
+            return _tidy(morph.nominative(inner))
     head = next((t for t in inner if t.pos in ("NOUN", "PROPN")), None)
     has_generic = any((t.lemma,) in vocab.generic_heads for t in inner)
     if head is not None and has_generic and head.case not in (None, "Nom"):
         return _tidy(morph.nominative(inner))
     return _tidy(" ".join(_texts_with_spacing(inner)))
+
+
+def word_nominative(tok: Token, morph: Morph) -> str:
+    """A one-word name in the nominative ("Амкодора" -> "Амкодор", "Черноземье-Техники" ->
+    "Черноземье-Техника"); only the last part of a hyphenated name is inflected."""
+    if tok.case in (None, "Nom") or tok.text.isupper():
+        return tok.text
+    head, sep, last = tok.text.rpartition("-")
+    word = last if sep else tok.text
+    want = {"Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}.get(
+        tok.case or "")
+    for p in morph.parse(normal_word(word)):
+        if p.tag.POS == "NOUN" and want in p.tag and "plur" not in p.tag:
+            try:
+                form = p.inflect({"nomn", "sing"})
+            except (ValueError, KeyError):
+                form = None
+            if form is not None:
+                new = recover_shape(form.word, word)
+                return f"{head}{sep}{new}" if sep else new
+    return tok.text
 
 
 def _texts_with_spacing(tokens: list[Token]) -> list[str]:

@@ -35,6 +35,7 @@ class Region:
 
 @dataclass(frozen=True, slots=True)
 class StateBody:
+    pattern: str
     key: tuple[str, ...]
     base: str
     names: dict[str, str]  # country -> override
@@ -86,7 +87,17 @@ def _csv(name: str) -> list[dict[str, str]]:
 def phrase_key(morph: Morph, phrase: str) -> tuple[str, ...]:
     """Lemma key of a phrase: "Смоленская область" -> ("смоленский", "область")."""
     words = [w for w in phrase.replace("«", " ").replace("»", " ").split() if w]
-    return tuple(morph.plain_lemma(w.strip(".")) if w[:1].isalpha() else w for w in words)
+    out = []
+    for k, w in enumerate(words):
+        if not w[:1].isalpha():
+            out.append(w)
+            continue
+        parses = morph.parse(normal_word(w.strip(".")))
+        # a modifier is an adjective when it can be one ("Тверская" is also a street name)
+        adj = next((p for p in parses if p.tag.POS == "ADJF"), None) if k < len(words) - 1 \
+            else None
+        out.append(normal_word(adj.normal_form) if adj else morph.plain_lemma(w.strip(".")))
+    return tuple(out)
 
 
 def build_vocabulary(morph: Morph) -> Vocabulary:
@@ -114,7 +125,7 @@ def build_vocabulary(morph: Morph) -> Vocabulary:
     for r in _csv("state_bodies.csv"):
         key = phrase_key(morph, r["pattern"])
         names = {c: r[c.lower()] for c in ("RU", "BY") if r[c.lower()]}
-        bodies[key] = StateBody(key, r["base"], names, r["default"])
+        bodies[key] = StateBody(r["pattern"], key, r["base"], names, r["default"])
     places: dict[str, str] = {}
     for country, words in _yaml("place_adjectives.yaml").items():
         for w in words:
