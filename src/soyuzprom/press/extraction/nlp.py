@@ -16,6 +16,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from typing import Any
 from functools import lru_cache
 
 
@@ -106,17 +107,19 @@ def analyze(models: NatashaModels, text: str) -> Analysis:
     """Segment, tag morphology and NER (no syntax yet)."""
     seg = models.segmenter
     raw_tokens = list(seg.tokenize(text))
-    raw_sents = list(seg.sentenize(text))
+    raw_sents = list(_sentences(seg, text))
     # assign tokens to sentences by offsets
     sents: list[tuple[int, int, int, int]] = []
     words: list[list[str]] = []
     ti = 0
-    for s in raw_sents:
+    for s_start, s_stop in raw_sents:
+        while ti < len(raw_tokens) and raw_tokens[ti].start < s_start:
+            ti += 1  # cannot happen with razdel, kept for safety
         first = ti
-        while ti < len(raw_tokens) and raw_tokens[ti].start < s.stop:
+        while ti < len(raw_tokens) and raw_tokens[ti].start < s_stop:
             ti += 1
         if ti > first:
-            sents.append((s.start, s.stop, first, ti))
+            sents.append((s_start, s_stop, first, ti))
             words.append([t.text for t in raw_tokens[first:ti]])
     if ti < len(raw_tokens):  # tokens after the last sentence (should not happen)
         sents.append((raw_tokens[ti].start, raw_tokens[-1].stop, ti, len(raw_tokens)))
@@ -142,6 +145,24 @@ def analyze(models: NatashaModels, text: str) -> Analysis:
                 continue
             spans.append(NerSpan(sp.type, sp.start, sp.stop, text[sp.start:sp.stop], first, last))
     return Analysis(text, tokens, sents, spans)
+
+
+def _sentences(seg: Any, text: str) -> Iterable[tuple[int, int]]:
+    """Sentences that never cross a line break: a headline has no final full stop."""
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            for s in seg.sentenize(line):
+                yield pos + s.start, pos + s.stop
+        pos += len(line) + 1
+
+
+def is_title(analysis: Analysis, s: int) -> bool:
+    """The first line of a text when it has no final punctuation (a headline)."""
+    start, stop, _, _ = analysis.sents[s]
+    head = analysis.text[:start]
+    return not head.strip() and analysis.text[stop - 1:stop] not in (".", "!", "?", "…") \
+        and "\n" in analysis.text[stop:stop + 2]
 
 
 def parse_sentences(models: NatashaModels, analysis: Analysis, indices: Iterable[int]) -> None:

@@ -29,6 +29,7 @@ class Party:
     first: int  # token range of the mention in the sentence
     last: int
     is_country: bool
+    is_org: bool = False
 
 
 def body_of_person(p: PersonMention, orgs: list[OrgMention], regions: list[RegionMention],
@@ -58,10 +59,11 @@ def sentence_parties(sent: int, orgs: list[OrgMention], regions: list[RegionMent
                      persons: list[PersonMention],
                      person_bodies: dict[str, tuple[str, str]]) -> list[Party]:
     out: list[Party] = []
+    org_names = {o.name for o in orgs}
     org_ranges = [(o.first, o.last) for o in orgs if o.sent == sent]
     for o in orgs:
         if o.sent == sent:
-            out.append(Party(o.name, o.country, o.first, o.last, False))
+            out.append(Party(o.name, o.country, o.first, o.last, False, True))
     for r in regions:
         if r.sent != sent or any(a <= r.first and r.last <= b for a, b in org_ranges):
             continue
@@ -75,5 +77,34 @@ def sentence_parties(sent: int, orgs: list[OrgMention], regions: list[RegionMent
             continue
         name, country = person_bodies[p.name]
         out.append(Party(name, country, p.first, p.last,
-                         name in COUNTRY_NAME.values()))
+                         name in COUNTRY_NAME.values(), name in org_names))
     return sorted(out, key=lambda x: x.first)
+
+
+_COREF = {"производитель", "холдинг", "компания", "предприятие", "завод", "дилер", "поставщик",
+          "концерн", "корпорация", "комбинат", "покупатель", "заказчик", "изготовитель",
+          "автозавод", "машзавод", "тракторостроитель", "автопроизводитель"}
+
+
+def descriptor_parties(sent_tokens: list[Token], tokens: list[Token], orgs: list[OrgMention],
+                       place_adjectives: dict[str, str], taken: set[int]) -> list[Party]:
+    """"белорусский производитель", "дилер": the latest fitting organization named before."""
+    out: list[Party] = []
+    for t in sent_tokens:
+        if t.lemma not in _COREF or t.i in taken or t.feats.get("Number") == "Plur":
+            continue
+        nxt = tokens[t.i + 1] if t.i + 1 < len(tokens) else None
+        if nxt is not None and (nxt.text in ("«", '"') or nxt.is_title):
+            continue  # a descriptor of a name given right here
+        country = ""
+        for j in range(t.i - 1, max(-1, t.i - 3), -1):
+            c = place_adjectives.get(tokens[j].lemma)
+            if c and tokens[j].pos == "ADJ":
+                country = c
+                break
+        before = [o for o in orgs if o.last < t.i and o.kind == "enterprise"
+                  and (not country or o.country == country)]
+        if before:
+            o = before[-1]
+            out.append(Party(o.name, o.country, t.i, t.i, False, True))
+    return out

@@ -15,9 +15,13 @@ import datetime as dt
 from soyuzprom.press.extraction.figures import FigureFinder
 from soyuzprom.press.extraction.model import Extraction, Figure, Mention, Person, Relation
 from soyuzprom.press.extraction.morph import normal_word
-from soyuzprom.press.extraction.nlp import Analysis, NatashaModels, analyze, get_models
+from soyuzprom.press.extraction.nlp import Analysis, NatashaModels, analyze, get_models, is_title
 from soyuzprom.press.extraction.organizations import OrgMention, find_organizations
-from soyuzprom.press.extraction.parties import body_of_person, sentence_parties
+from soyuzprom.press.extraction.parties import (
+    body_of_person,
+    descriptor_parties,
+    sentence_parties,
+)
 from soyuzprom.press.extraction.persons import PersonFinder, PersonMention
 from soyuzprom.press.extraction.regions import RegionMention, find_regions
 from soyuzprom.press.extraction.relations import (
@@ -61,8 +65,14 @@ class Extractor:
         relations: list[Relation] = []
         if {"RU", "BY"} <= sides:
             fallback = fallback_parties(orgs, regions)
+            org_tokens_all = {i for o in orgs for i in range(o.first, o.last + 1)}
             for s in range(len(a.sents)):
+                if is_title(a, s):
+                    continue  # a headline repeats the text's facts in short
                 parties = sentence_parties(s, orgs, regions, persons, bodies)
+                parties += descriptor_parties(a.sent_tokens(s), a.tokens, orgs,
+                                              self.vocab.place_adjectives, org_tokens_all)
+                parties.sort(key=lambda p: p.first)
                 if parties:
                     relations.extend(find_relations(a, s, parties, self.triggers, self.morph,
                                                     fallback))

@@ -132,7 +132,8 @@ def choose_pair(typ: str, reverse: bool, tokens: list[Token],
                 if not _compatible(a, b):
                     continue
                 cross = a.country and b.country and a.country != b.country
-                score = (2 if cross else 0) - (a.is_country + b.is_country) * 0.5
+                score = (2 if cross else 0) - (a.is_country + b.is_country) * 0.5 \
+                    + (a.is_org + b.is_org) * 0.3
                 if best is None or score > best[0]:
                     best = (score, a, b)
         return (best[1], best[2]) if best else None
@@ -154,8 +155,15 @@ def choose_pair(typ: str, reverse: bool, tokens: list[Token],
 
 
 def _ordered(parties: list[Party], slots: list[str], order: tuple[str, ...]) -> list[Party]:
+    """Parties by how well their attachment fits, named organizations before regions and
+    regions before countries."""
     rank = {s: k for k, s in enumerate(order)}
-    pairs = sorted(zip(parties, slots, strict=True), key=lambda ps: rank.get(ps[1], len(order)))
+
+    def key(ps: tuple[Party, str]) -> tuple[int, int]:
+        p, s = ps
+        return rank.get(s, len(order)), (0 if p.is_org else 2 if p.is_country else 1)
+
+    pairs = sorted(zip(parties, slots, strict=True), key=key)
     return [p for p, _ in pairs]
 
 
