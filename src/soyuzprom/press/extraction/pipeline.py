@@ -15,7 +15,14 @@ import datetime as dt
 from soyuzprom.press.extraction.figures import FigureFinder
 from soyuzprom.press.extraction.model import Extraction, Figure, Mention, Person, Relation
 from soyuzprom.press.extraction.morph import normal_word
-from soyuzprom.press.extraction.nlp import Analysis, NatashaModels, analyze, get_models, is_title
+from soyuzprom.press.extraction.nlp import (
+    Analysis,
+    NatashaModels,
+    analyze,
+    get_models,
+    is_title,
+    parse_sentences,
+)
 from soyuzprom.press.extraction.organizations import OrgMention, find_organizations
 from soyuzprom.press.extraction.parties import (
     body_of_person,
@@ -65,17 +72,22 @@ class Extractor:
         relations: list[Relation] = []
         if {"RU", "BY"} <= sides:
             fallback = fallback_parties(orgs, regions)
+
+            def parse(s: int) -> None:
+                parse_sentences(self.models, a, [s])
+
             org_tokens_all = {i for o in orgs for i in range(o.first, o.last + 1)}
             for s in range(len(a.sents)):
                 if is_title(a, s):
                     continue  # a headline repeats the text's facts in short
                 parties = sentence_parties(s, orgs, regions, persons, bodies)
-                parties += descriptor_parties(a.sent_tokens(s), a.tokens, orgs,
-                                              self.vocab.place_adjectives, org_tokens_all)
+                if not a.sent_text(s).lstrip().startswith(("«", "—", "-", "\"")):
+                    parties += descriptor_parties(a.sent_tokens(s), a.tokens, orgs,
+                                                  self.vocab.place_adjectives, org_tokens_all)
                 parties.sort(key=lambda p: p.first)
                 if parties:
                     relations.extend(find_relations(a, s, parties, self.triggers, self.morph,
-                                                    fallback))
+                                                    fallback, parse))
         lemmas = [t.lemma for t in a.tokens]
         economic = sum(1 for x in lemmas if x in self.economic)
         non_economic = sum(1 for x in lemmas if x in self.non_economic)

@@ -13,11 +13,12 @@ Example::
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from soyuzprom.press.extraction.model import Relation
 from soyuzprom.press.extraction.morph import Morph, normal_word
-from soyuzprom.press.extraction.nlp import Analysis, Token
+from soyuzprom.press.extraction.nlp import Analysis, Token, children
 from soyuzprom.press.extraction.parties import Party
 from soyuzprom.press.extraction.resources import COUNTRY_NAME, Vocabulary
 
@@ -51,6 +52,8 @@ class TriggerIndex:
             for a, b in spec.get("pairs", []):
                 self.pairs.setdefault(normal_word(a), []).append((t, normal_word(b)))
         self.modality = frozenset(normal_word(x) for x in rel["modality"])
+        self.not_objects = frozenset(normal_word(x) for x in rel["not_objects"])
+        self.generic_objects = frozenset(normal_word(x) for x in rel["generic_objects"])
 
     def find(self, toks: list[Token]) -> list[Trigger]:
         out: list[Trigger] = []
@@ -76,10 +79,64 @@ class TriggerIndex:
         return False
 
 
-def _slot(tokens: list[Token], p: Party) -> str:
-    """How the party is attached: to | from | with | subj | gen | dat | other."""
+_DESCRIPTOR_RELS = {"appos", "flat", "flat:name", "nmod", "amod", "flat:foreign"}
+
+
+def _syntax_slot(tokens: list[Token], p: Party, kids: dict[int, list[int]]) -> str | None:
+    """The party's attachment from the dependency parse (None when not parsed)."""
+    inside = range(p.first, p.last + 1)
+    heads = [i for i in inside if tokens[i].head not in inside]
+    if not heads or tokens[heads[0]].rel == "":
+        return None
+    h = heads[0]
+    seen = 0
+    # "X и Y подписали": Y is a conjunct of the subject X; "компания «Y»": Y names the noun
+    while seen < 4 and tokens[h].head >= 0 and (
+            tokens[h].rel == "conj" or (tokens[h].rel in _DESCRIPTOR_RELS
+                                        and tokens[tokens[h].head].pos == "NOUN"
+                                        and tokens[h].head == h - 1 - _quote_gap(tokens, h))):
+        h = tokens[h].head
+        seen += 1
+    for c in kids.get(h, []):
+        if tokens[c].rel == "case":
+            lem = tokens[c].lemma
+            if lem in _TO_PREP:
+                return "to"
+            if lem in _FROM_PREP:
+                return "from"
+            if lem in _WITH_PREP:
+                return "with"
+            if lem == "через":
+                return "to"
+    rel = tokens[h].rel
+    if rel.startswith("nsubj"):
+        return "subj"
+    if rel == "iobj":
+        return "dat"
+    if rel == "nmod":
+        return "gen"
+    if rel == "obj":
+        return "obj"
+    if rel == "obl":
+        return {"Dat": "dat", "Ins": "with"}.get(tokens[h].case or "", "other")
+    return None
+
+
+def _quote_gap(tokens: list[Token], h: int) -> int:
+    k = 0
+    while h - 1 - k >= 0 and tokens[h - 1 - k].text in ("«", '"', "„"):
+        k += 1
+    return k
+
+
+def _slot(tokens: list[Token], p: Party, kids: dict[int, list[int]] | None = None) -> str:
+    """How the party is attached: to | from | with | subj | gen | dat | obj | other."""
     if p.first < 0:
         return "other"  # a party from elsewhere in the text
+    if kids is not None:
+        slot = _syntax_slot(tokens, p, kids)
+        if slot is not None:
+            return slot
     t = tokens[p.first]
     prev = tokens[p.first - 1] if p.first > 0 else None
     if prev is not None and prev.sent == t.sent:
@@ -120,11 +177,11 @@ def _compatible(a: Party, b: Party) -> bool:
     return True
 
 
-def choose_pair(typ: str, reverse: bool, tokens: list[Token],
-                parties: list[Party]) -> tuple[Party, Party] | None:
+def choose_pair(typ: str, reverse: bool, tokens: list[Token], parties: list[Party],
+                kids: dict[int, list[int]] | None = None) -> tuple[Party, Party] | None:
     if len(parties) < 2:
         return None
-    slots = [_slot(tokens, p) for p in parties]
+    slots = [_slot(tokens, p, kids) for p in parties]
     if typ in SYMMETRIC:
         best = None
         for i, a in enumerate(parties):
@@ -138,10 +195,11 @@ def choose_pair(typ: str, reverse: bool, tokens: list[Token],
                     best = (score, a, b)
         return (best[1], best[2]) if best else None
     if reverse:
-        src_order, dst_order = ("from", "gen", "with", "other", "subj"), ("subj", "to", "dat")
+        src_order, dst_order = ("from", "gen", "with", "other", "obj", "subj"), ("subj", "to",
+                                                                                  "dat")
     else:
-        src_order, dst_order = ("subj", "from", "gen", "other", "with"), ("to", "dat", "other",
-                                                                         "gen", "subj")
+        src_order, dst_order = ("subj", "from", "gen", "other", "with"), ("to", "dat", "obj",
+                                                                         "other", "gen", "subj")
     for src in _ordered(parties, slots, src_order):
         for dst in _ordered(parties, slots, dst_order):
             if _compatible(src, dst) and (not src.country or not dst.country
@@ -168,7 +226,7 @@ def _ordered(parties: list[Party], slots: list[str], order: tuple[str, ...]) -> 
 
 
 def describe_object(typ: str, trig: Trigger, tokens: list[Token], parties: list[Party],
-                    morph: Morph) -> str:
+                    morph: Morph, stop: frozenset[str] = frozenset()) -> str:
     """A short Russian phrase for the relation's object."""
     party_tokens = {i for p in parties for i in range(p.first, p.last + 1)}
     if typ in ("supply", "joint_production"):
@@ -186,6 +244,9 @@ def describe_object(typ: str, trig: Trigger, tokens: list[Token], parties: list[
                 while k < len(tokens) and tokens[k].pos == "ADJ":
                     k += 1
                 if k < len(tokens) and tokens[k].pos == "NOUN" and k not in party_tokens:
+                    if tokens[k].lemma in stop:
+                        j = k + 1
+                        continue
                     return morph.nominative(tokens[j:k + 1]).lower()
             j += 1
         return ""
@@ -198,12 +259,22 @@ def describe_object(typ: str, trig: Trigger, tokens: list[Token], parties: list[
 
 
 def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerIndex,
-                   morph: Morph, fallback: dict[str, Party]) -> list[Relation]:
+                   morph: Morph, fallback: dict[str, Party],
+                   parse: Callable[[int], None] | None = None) -> list[Relation]:
     toks = a.sent_tokens(s)
     out: list[Relation] = []
     triggers = index.find(toks)
     if not triggers:
         return out
+    kids = None
+    if parse is not None:
+        parse(s)  # only sentences with a trigger and parties pay for the parser
+        kids = children(a, s)
+        toks = a.sent_tokens(s)
+    types = {t.type for t in triggers}
+    if "joint_venture" in types:
+        # "учредят совместное предприятие по выпуску ...": the venture, not co-production
+        triggers = [t for t in triggers if t.type != "joint_production"]
     start, stop, _, _ = a.sents[s]
     evidence = a.text[start:stop]
     for trig in triggers:
@@ -215,13 +286,18 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
             other = fallback.get("BY" if only.country == "RU" else "RU") if only.country else None
             if other is not None:
                 cands.append(other)
-        pair = choose_pair(trig.type, trig.reverse, a.tokens, cands)
+        pair = choose_pair(trig.type, trig.reverse, a.tokens, cands, kids)
         if pair is None:
             continue
         src, dst = pair
-        obj = describe_object(trig.type, trig, a.tokens, cands, morph)
-        if trig.type == "supply" and not obj and (src.is_country or dst.is_country):
-            continue  # generic trade between countries is a figure, not a supply
+        obj = describe_object(trig.type, trig, a.tokens, cands, morph, index.not_objects)
+        if trig.type == "supply":
+            generic = not obj or obj.split()[-1] in index.generic_objects or any(
+                morph.plain_lemma(w) in index.generic_objects for w in obj.split())
+            if generic and not (src.is_org or dst.is_org):
+                continue  # generic trade between regions is a figure, not a supply
+            if generic and (src.is_country or dst.is_country):
+                continue
         out.append(Relation(trig.type, src.name, dst.name, obj, evidence.strip(), start, stop))
     return out
 
