@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 from sqlalchemy.engine import Engine
@@ -26,7 +26,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 
 class _Handler(SimpleHTTPRequestHandler):
-    extensions_map = {**SimpleHTTPRequestHandler.extensions_map,
+    extensions_map: ClassVar[dict[str, str]] = {**SimpleHTTPRequestHandler.extensions_map,
                       ".xml": "application/rss+xml", ".html": "text/html; charset=utf-8"}
 
     def log_message(self, format: str, *args: Any) -> None:  # keep test output quiet
@@ -74,6 +74,9 @@ REGISTRY = [
     ("Белорусский металлургический завод", "BY", "BY-HO", None, None, []),
     ("Смоленский автоагрегатный завод", "RU", "RU-SMO", None, None, []),
     ("Смоленский авиационный завод", "RU", "RU-SMO", None, None, []),
+    # two registry records with one name: a mention of it is ambiguous
+    ("Агромаш", "RU", "RU-SMO", None, None, []),
+    ("Агромаш", "BY", "BY-HO", None, None, []),
 ]
 
 

@@ -41,6 +41,7 @@ from soyuzprom.core.text import name_key
 from soyuzprom.press.resolution import (
     AMBIGUOUS,
     MATCHED,
+    Identifier,
     Match,
     RegistryIndex,
     identifiers_near,
@@ -95,11 +96,19 @@ def identity(kind: str, payload: Mapping[str, Any]) -> dict[str, Any]:
 
 
 class Sentences:
-    """Sentence spans of a text, for turning any offset into its sentence."""
+    """Sentence spans of a text, for turning any offset into its sentence.
+
+    Lines are split first: a headline or a paragraph without a final full stop ends at
+    its line break, where razdel alone would run it into the next sentence.
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.spans = [(s.start, s.stop) for s in sentenize(text)]
+        self.spans: list[tuple[int, int]] = []
+        offset = 0
+        for line in text.split("\n"):
+            self.spans += [(offset + s.start, offset + s.stop) for s in sentenize(line)]
+            offset += len(line) + 1
 
     def around(self, start: int, end: int) -> tuple[int, int, str]:
         """The sentence(s) covering ``[start, end)``."""
@@ -161,23 +170,39 @@ class _Builder:
         self.out.append(Proposal(kind, payload, evidence, span[0] if span else None,
                                  span[1] if span else None, fp))
 
-    def mention_span(self, kind: str, name: str) -> tuple[int, int, str] | None:
+    def mention_spans(self, kind: str, name: str) -> list[tuple[int, int, str]]:
+        """Every place the extractor saw ``name`` (else where its stem first occurs)."""
+        spans = []
         for m in self.mentions:
-            if m.get("kind") == kind and m.get("name") == name:
-                start, end = m.get("start"), m.get("end")
-                if isinstance(start, int) and isinstance(end, int):
-                    return start, end, str(m.get("text") or self.text[start:end])
-        span = locate_name(self.text, name)
-        return (span[0], span[1], self.text[span[0]:span[1]]) if span else None
+            start, end = m.get("start"), m.get("end")
+            if (m.get("kind") == kind and m.get("name") == name
+                    and isinstance(start, int) and isinstance(end, int)):
+                spans.append((start, end, str(m.get("text") or self.text[start:end])))
+        if not spans:
+            found = locate_name(self.text, name)
+            if found:
+                spans.append((found[0], found[1], self.text[found[0]:found[1]]))
+        return spans
+
+    def mention_span(self, kind: str, name: str) -> tuple[int, int, str] | None:
+        spans = self.mention_spans(kind, name)
+        return spans[0] if spans else None
+
+    def identifiers(self, name: str) -> list[Identifier]:
+        """Identifiers written right after any mention of the organization."""
+        found: dict[tuple[str, str], Identifier] = {}
+        for start, end, _ in self.mention_spans("organization", name):
+            for ident in identifiers_near(self.text, start, end):
+                found.setdefault((ident.kind, ident.value), ident)
+        return list(found.values())
 
     # -- resolution ---------------------------------------------------------------------
 
     def resolve(self) -> None:
         for name in self.x.get("organizations") or []:
             where = self.mention_span("organization", name)
-            near = identifiers_near(self.text, where[0], where[1]) if where else []
             self.orgs[name] = self.index.organization(
-                name, surface=where[2] if where else None, identifiers=near
+                name, surface=where[2] if where else None, identifiers=self.identifiers(name)
             )
         for name in self.x.get("regions") or []:
             where = self.mention_span("region", name)
@@ -203,7 +228,7 @@ class _Builder:
             if match.status == MATCHED:
                 continue
             where = self.mention_span("organization", name)
-            near = identifiers_near(self.text, where[0], where[1]) if where else []
+            near = self.identifiers(name)
             first = name_key(name).split(" ", 1)[0] if name_key(name) else ""
             kind = ("enterprise" if name in enterprises
                     else "state_body" if first in heads else "other")
