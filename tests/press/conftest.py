@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 import pytest
 from sqlalchemy.engine import Engine
@@ -26,8 +26,11 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 
 class _Handler(SimpleHTTPRequestHandler):
-    extensions_map: ClassVar[dict[str, str]] = {**SimpleHTTPRequestHandler.extensions_map,
-                      ".xml": "application/rss+xml", ".html": "text/html; charset=utf-8"}
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self.extensions_map = {**SimpleHTTPRequestHandler.extensions_map,
+                               ".xml": "application/rss+xml",
+                               ".html": "text/html; charset=utf-8"}
+        super().__init__(*args, **kwargs)
 
     def log_message(self, format: str, *args: Any) -> None:  # keep test output quiet
         pass

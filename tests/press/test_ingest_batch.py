@@ -57,7 +57,7 @@ def test_failures_are_reported_and_the_rest_goes_on(engine: Engine) -> None:
               FIXTURES / "page_gomselmash.html", FIXTURES / "atom_news.xml"]
     report = ingest_batch(inputs, extractor=None)
     assert report.counts == {"failed": 2, "created": 4}
-    reasons = {o.origin.rsplit("/", 1)[-1]: o.reason for o in report.failures}
+    reasons = {o.origin.rsplit("/", 1)[-1]: o.reason or "" for o in report.failures}
     assert reasons["not_a_feed.xml"].startswith("Не удалось разобрать ленту")
     assert reasons["nowhere.txt"].startswith("Файл или каталог не найден")
     with session_scope(engine) as session:

@@ -170,7 +170,7 @@ def test_same_answers_from_the_database(engine: Engine, registry: dict[str, int]
     """The index read from the real registry tables resolves the tables alike."""
     with session_scope(engine) as session:
         index = RegistryIndex.from_session(session)
-        wrong = []
+        wrong: list[tuple[str, Any, Any]] = []
         for mention, expected, _tier in ORGANIZATIONS:
             found = index.organization(mention)
             want = registry.get(expected, expected)

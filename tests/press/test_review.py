@@ -146,10 +146,10 @@ def test_unresolved_endpoint_fails_or_accepts_the_candidate(
         accepted = service.accept_claim(session, ids[1], reviewer="petrova",
                                         accept_candidates=True)
         link = session.get(Link, accepted.result_id)
-        candidate = session.get(Claim, ids[0])
-        assert candidate is not None and candidate.status == "accepted"
-        assert candidate.reviewed_by == "petrova"
-        created = session.get(Organization, candidate.result_id)
+        became = session.get(Claim, ids[0])
+        assert became is not None and became.status == "accepted"
+        assert became.reviewed_by == "petrova"
+        created = session.get(Organization, became.result_id)
         assert created is not None and created.name == "Гомсельмаш"
         assert link is not None and link.to_organization_id == created.id
         assert link.from_organization_id == registry["Смоленский автоагрегатный завод"]
