@@ -107,8 +107,9 @@ def test_rejected_claim_is_not_proposed_again(engine: Engine, registry: dict[str
     # the same content again, with re-extraction forced: nothing new
     again = ingest_batch([VYAZMA], extractor=extractor, options=Options(reextract=True))
     assert again.claims == 0
-    # the article edited at the same URL: the document is updated, the rejected fact stays out
-    edited = text + "\nПервую машину отгрузят в июне."
+    # the article edited at the same URL: the document is updated, the rejected fact stays
+    # out, and pending claims point at their evidence in the new text
+    edited = "Срочно.\n" + text + "\nПервую машину отгрузят в июне."
     with session_scope(engine) as session:
         outcome, = service.ingest(session, service.TextInput(text=edited, url=url),
                                   extractor=extractor)
@@ -120,6 +121,10 @@ def test_rejected_claim_is_not_proposed_again(engine: Engine, registry: dict[str
             (rejected.id, "rejected", "ivanov", "поставка ещё не согласована")]
         assert len(claims_of(session)) == before
         assert session.scalar(select(func.count()).select_from(Document)) == 1
+        doc = session.get(Document, document_id)
+        assert doc is not None and doc.text is not None
+        for claim in claims_of(session, status="pending"):
+            assert doc.text[claim.evidence_start:claim.evidence_end] == claim.evidence
 
 
 def test_unresolved_endpoint_fails_or_accepts_the_candidate(

@@ -100,10 +100,31 @@ def extract_claims(session: Session, document: Document, extractor: Extractor,
     return store_claims(session, document, proposals)
 
 
+def refresh_evidence(session: Session, document: Document) -> int:
+    """After the text of a document changed, point pending claims at their evidence in the
+    new text (or clear the offsets, with a note, when it is gone). Returns claims moved."""
+    text = document.text or ""
+    moved = 0
+    for claim in session.scalars(select(Claim).where(Claim.document_id == document.id,
+                                                     Claim.status == "pending")):
+        start, end, evidence = claim.evidence_start, claim.evidence_end, claim.evidence
+        if evidence is None or (start is not None and text[start:end] == evidence):
+            continue
+        found = text.find(evidence)
+        claim.evidence_start, claim.evidence_end = (
+            (found, found + len(evidence)) if found >= 0 else (None, None))
+        if found < 0:
+            claim.review_note = "Фрагмент-основание отсутствует в новой редакции текста"
+        moved += 1
+    return moved
+
+
 def ingest_document(session: Session, raw: RawDocument, *, extractor: Extractor | None,
                     index: RegistryIndex | None = None, options: Options = Options()) -> Outcome:
     """Store one document and its claims in the caller's transaction."""
     status, document = store_document(session, raw, default_published=options.published)
+    if status == "updated":
+        refresh_evidence(session, document)
     claims = 0
     if extractor is not None and options.extract and (status != "unchanged" or options.reextract):
         claims = extract_claims(session, document, extractor,
