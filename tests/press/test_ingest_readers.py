@@ -70,6 +70,13 @@ def test_html_title_and_date_fallbacks() -> None:
     assert "Короткий текст." in doc.text
 
 
+def test_html_title_loses_the_site_name() -> None:
+    page = ("<html><head><title>МТЗ открыл дилерский центр | Брянские известия</title>"
+            "<meta property='og:site_name' content='Брянские известия'></head>"
+            "<body><p>Минский тракторный завод открыл дилерский центр в Брянске.</p></body></html>")
+    assert read_html(page).title == "МТЗ открыл дилерский центр"
+
+
 def test_html_without_text_is_an_input_error() -> None:
     with pytest.raises(InputFormatError) as err:
         read_html("<html><body><script>var a=1;</script></body></html>", origin="blank.html")

@@ -129,6 +129,15 @@ def test_identifier_in_text_wins_over_the_name(index: RegistryIndex) -> None:
     assert unknown.status == UNKNOWN
 
 
+@pytest.mark.parametrize(("text", "kind", "value"), [
+    (f"ООО «Вязьма-Маш», ИНН/КПП {VYAZMA_INN}/672201001", "inn", VYAZMA_INN),
+    ("ПАО «Сбер» (огрн: 1027700132195)", "ogrn", "1027700132195"),
+    (f"УНП {ORSHA_UNP}.", "unp", ORSHA_UNP),
+])
+def test_identifier_forms(text: str, kind: str, value: str) -> None:
+    assert [(i.kind, i.value) for i in find_identifiers(text)] == [(kind, value)]
+
+
 @pytest.mark.parametrize("text", [
     "ИНН 7707083894",  # wrong check digit
     "телефон 8 4812 7707083893",  # digits without a label

@@ -141,10 +141,16 @@ def looks_like_initialism(text: str) -> bool:
 
 # -- identifiers in text ---------------------------------------------------------------------
 
-_IDENT = re.compile(r"\b(ИНН|ОГРН|ОГРНИП|УНП)\s*[:№]?\s*(\d{9,15})\b", re.I)
-_CHECKS: dict[str, Callable[[str], bool]] = {
-    "инн": ids.is_valid_inn, "огрн": ids.is_valid_ogrn, "огрнип": ids.is_valid_ogrnip,
-    "унп": ids.is_valid_unp,
+# "ИНН 6722000314", "ИНН/КПП 6722000314/672201001", "ОГРН: 1026700000000", "УНП 100582333"
+_IDENT = re.compile(
+    r"\b(ИНН|ОГРНИП|ОГРН|УНП)(?:\s*/\s*КПП)?\s*[:№]?\s*(\d{9,15})(?:\s*/\s*\d{9})?\b",
+    re.IGNORECASE,
+)
+_LABELS: dict[str, tuple[str, Callable[[str], bool]]] = {
+    "инн": ("inn", ids.is_valid_inn),
+    "огрн": ("ogrn", ids.is_valid_ogrn),
+    "огрнип": ("ogrn", ids.is_valid_ogrnip),  # the registry keeps OGRNIP in ``ogrn``
+    "унп": ("unp", ids.is_valid_unp),
 }
 
 
@@ -167,11 +173,9 @@ def find_identifiers(text: str) -> list[Identifier]:
     """
     found = []
     for m in _IDENT.finditer(text):
-        label, value = m.group(1).lower(), m.group(2)
-        if _CHECKS[label](value):
-            kind = "ogrn" if label == "огрнип" else label.replace("инн", "inn").replace(
-                "огрн", "ogrn").replace("унп", "unp")
-            found.append(Identifier(kind, value, m.start(), m.end()))
+        kind, valid = _LABELS[m.group(1).lower()]
+        if valid(m.group(2)):
+            found.append(Identifier(kind, m.group(2), m.start(), m.end()))
     return found
 
 

@@ -80,7 +80,7 @@ def read_feed(data: bytes, *, url: str | None = None, origin: str = "") -> list[
     Raises :class:`InputFormatError` when the bytes are not a feed at all.
     """
     parsed = feedparser.parse(data)
-    if not parsed.get("version") and not parsed.entries:
+    if not parsed.get("version"):
         reason = parsed.get("bozo_exception") or "не RSS/Atom"
         raise InputFormatError(f"Не удалось разобрать ленту: {reason}", file=origin or url)
     feed = parsed.get("feed", {})

@@ -52,6 +52,21 @@ def _first(meta: dict[str, str], keys: tuple[str, ...]) -> str | None:
     return next((meta[k] for k in keys if meta.get(k)), None)
 
 
+def strip_site_name(title: str, publisher: str | None) -> str:
+    """Drop a trailing " | Site" (or " — Site", " - Site") naming the publisher.
+
+    Example:
+        >>> strip_site_name("Гомсельмаш открыл центр | Деснянский вестник", "Деснянский вестник")
+        'Гомсельмаш открыл центр'
+    """
+    if not publisher:
+        return title
+    for sep in (" | ", " — ", " - ", " :: "):
+        if title.endswith(sep + publisher):
+            return title[: -len(sep + publisher)].strip()
+    return title
+
+
 def _fallback_text(tree: Any) -> str:
     for bad in tree.xpath("//script|//style|//nav|//header|//footer|//noscript"):
         bad.drop_tree()
@@ -86,6 +101,9 @@ def read_html(data: bytes | str, *, url: str | None = None, origin: str = "",
         title = (node.text_content() if node is not None else None) or (
             h1.text_content() if h1 is not None else None
         )
+    publisher = _first(meta, _PUBLISHER_META)
+    if title:
+        title = strip_site_name(title.strip(), publisher)
     published = parse_date(_first(meta, _DATE_META))
     if published is None:
         times = tree.xpath("//time/@datetime")
@@ -98,7 +116,7 @@ def read_html(data: bytes | str, *, url: str | None = None, origin: str = "",
         text=text,
         title=title.strip() if title else None,
         url=url or meta.get("og:url") or (str(canonical[0]) if canonical else None),
-        publisher=_first(meta, _PUBLISHER_META),
+        publisher=publisher,
         published=published,
         origin=origin or url or "",
         meta={"format": "html"},
