@@ -26,6 +26,7 @@ from soyuzprom.press.extraction.nlp import (
 from soyuzprom.press.extraction.organizations import OrgMention, find_organizations
 from soyuzprom.press.extraction.parties import (
     body_of_person,
+    collective_parties,
     descriptor_parties,
     sentence_parties,
 )
@@ -37,7 +38,12 @@ from soyuzprom.press.extraction.relations import (
     find_relations,
 )
 from soyuzprom.press.extraction.relevance import is_relevant
-from soyuzprom.press.extraction.resources import COUNTRY_NAME, Vocabulary, get_vocabulary
+from soyuzprom.press.extraction.resources import (
+    COUNTRY_NAME,
+    Region,
+    Vocabulary,
+    get_vocabulary,
+)
 
 _SECTION_TITLE = "relations"
 
@@ -77,13 +83,17 @@ class Extractor:
                 parse_sentences(self.models, a, [s])
 
             org_tokens_all = {i for o in orgs for i in range(o.first, o.last + 1)}
+            main_region = _main_region(regions)
             for s in range(len(a.sents)):
-                if is_title(a, s):
-                    continue  # a headline repeats the text's facts in short
+                if is_title(a, s) or a.sent_text(s).lstrip().startswith(("«", "\"")):
+                    continue  # a headline repeats the facts; direct speech is opinion
                 parties = sentence_parties(s, orgs, regions, persons, bodies)
                 if not a.sent_text(s).lstrip().startswith(("«", "—", "-", "\"")):
                     parties += descriptor_parties(a.sent_tokens(s), a.tokens, orgs,
                                                   self.vocab.place_adjectives, org_tokens_all)
+                taken = org_tokens_all | {p.first for p in parties}
+                parties += collective_parties(a.sent_tokens(s), a.tokens,
+                                              self.vocab.region_adjectives, main_region, taken)
                 parties.sort(key=lambda p: p.first)
                 if parties:
                     relations.extend(find_relations(a, s, parties, self.triggers, self.morph,
@@ -119,6 +129,18 @@ class Extractor:
             if body is not None:
                 out[p.name] = body
         return out
+
+
+def _main_region(regions: list[RegionMention]) -> Region | None:
+    """The most mentioned Russian subject or Belarusian oblast (for "аграрии области")."""
+    counts: dict[str, int] = {}
+    for r in regions:
+        if r.region.kind != "country":
+            counts[r.region.name] = counts.get(r.region.name, 0) + 1
+    if not counts:
+        return None
+    top = max(counts, key=lambda k: counts[k])
+    return next(r.region for r in regions if r.region.name == top)
 
 
 def _unique(names):  # type: ignore[no-untyped-def]

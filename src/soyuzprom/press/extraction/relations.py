@@ -73,12 +73,31 @@ class TriggerIndex:
 
     def hypothetical(self, toks: list[Token], trig: Trigger) -> bool:
         lo = toks[0].i
-        for j in range(max(lo, trig.first - 5), trig.first):
+        for j in range(max(lo, trig.first - 8), trig.first):
             if toks[j - lo].lemma in self.modality:
                 return True
         return False
 
+    @staticmethod
+    def in_relative_clause(toks: list[Token], trig: Trigger) -> bool:
+        """"завод, который собирает автомобили": the clause describes, it reports no fact."""
+        lo = toks[0].i
+        for j in range(trig.first - 1, max(lo, trig.first - 6) - 1, -1):
+            t = toks[j - lo]
+            if t.text in (",", "—", "(", ";"):
+                return False
+            if t.lemma == "который":
+                return True
+        return False
 
+
+_DESCRIPTORS = {"компания", "предприятие", "завод", "холдинг", "концерн", "корпорация",
+                "объединение", "фирма", "производитель", "дилер", "комбинат", "фабрика",
+                "делегация", "сторона", "губернатор", "правительство", "министерство",
+                "председатель", "директор", "глава", "руководитель", "министр"}
+_MAKER_HEADS = {"центр", "техника", "продукция", "машина", "машинокомплект", "комплект",
+                "лицензия", "технология", "модель", "трактор", "автобус", "комбайн", "самосвал",
+                "двигатель", "мотор", "шина", "лифт", "станок", "узел", "документация"}
 _DESCRIPTOR_RELS = {"appos", "flat", "flat:name", "nmod", "amod", "flat:foreign"}
 
 
@@ -109,6 +128,12 @@ def _syntax_slot(tokens: list[Token], p: Party, kids: dict[int, list[int]]) -> s
             if lem == "через":
                 return "to"
     rel = tokens[h].rel
+    head = tokens[h].head
+    if rel in ("nmod", "appos", "flat", "flat:foreign") and head >= 0 \
+            and tokens[head].pos == "NOUN" and tokens[head].lemma not in _DESCRIPTORS \
+            and tokens[head].feats.get("Number") == "Plur" or (
+            rel == "nmod" and head >= 0 and tokens[head].lemma in _MAKER_HEADS):
+        return "maker"  # "автобусов МАЗ", "комбайнов «Гомсельмаша»", "сервисный центр БелАЗа"
     if rel.startswith("nsubj"):
         return "subj"
     if rel == "iobj":
@@ -195,11 +220,11 @@ def choose_pair(typ: str, reverse: bool, tokens: list[Token], parties: list[Part
                     best = (score, a, b)
         return (best[1], best[2]) if best else None
     if reverse:
-        src_order, dst_order = ("from", "gen", "with", "other", "obj", "subj"), ("subj", "to",
-                                                                                  "dat")
+        src_order, dst_order = ("maker", "from", "gen", "with", "other", "obj", "subj"), (
+            "subj", "to", "dat")
     else:
-        src_order, dst_order = ("subj", "from", "gen", "other", "with"), ("to", "dat", "obj",
-                                                                         "other", "gen", "subj")
+        src_order, dst_order = ("maker", "subj", "from", "gen", "other", "with"), (
+            "to", "dat", "obj", "other", "gen", "subj")
     for src in _ordered(parties, slots, src_order):
         for dst in _ordered(parties, slots, dst_order):
             if _compatible(src, dst) and (not src.country or not dst.country
@@ -280,7 +305,13 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
     for trig in triggers:
         if trig.type != "meeting" and index.hypothetical(toks, trig):
             continue
+        if index.in_relative_clause(toks, trig):
+            continue
         cands = list(parties)
+        if not cands and trig.type in SYMMETRIC and any(
+                t.lemma in ("сторона", "ведомство", "партнер") for t in toks) \
+                and "RU" in fallback and "BY" in fallback:
+            cands = [fallback["RU"], fallback["BY"]]
         if len({p.name for p in cands}) < 2 and cands:
             only = cands[0]
             other = fallback.get("BY" if only.country == "RU" else "RU") if only.country else None
