@@ -84,6 +84,7 @@ class Extractor:
 
             org_tokens_all = {i for o in orgs for i in range(o.first, o.last + 1)}
             main_region = _main_region(regions)
+            previous = None
             for s in range(len(a.sents)):
                 if is_title(a, s) or a.sent_text(s).lstrip().startswith(("«", "\"")):
                     continue  # a headline repeats the facts; direct speech is opinion
@@ -95,9 +96,14 @@ class Extractor:
                 parties += collective_parties(a.sent_tokens(s), a.tokens,
                                               self.vocab.region_adjectives, main_region, taken)
                 parties.sort(key=lambda p: p.first)
-                if parties:
-                    relations.extend(find_relations(a, s, parties, self.triggers, self.morph,
-                                                    fallback, parse))
+                found = find_relations(a, s, parties, self.triggers, self.morph, fallback,
+                                       parse, previous)
+                relations.extend(found)
+                if found:
+                    last = found[-1]
+                    by_name = {p.name: p for p in parties} | {p.name: p for p in fallback.values()}
+                    if last.source in by_name and last.target in by_name:
+                        previous = (by_name[last.source], by_name[last.target])
         lemmas = [t.lemma for t in a.tokens]
         economic = sum(1 for x in lemmas if x in self.economic)
         non_economic = sum(1 for x in lemmas if x in self.non_economic)

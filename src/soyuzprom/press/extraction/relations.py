@@ -112,7 +112,7 @@ def _syntax_slot(tokens: list[Token], p: Party, kids: dict[int, list[int]]) -> s
     # "X и Y подписали": Y is a conjunct of the subject X; "компания «Y»": Y names the noun
     while seen < 4 and tokens[h].head >= 0 and (
             tokens[h].rel == "conj" or (tokens[h].rel in _DESCRIPTOR_RELS
-                                        and tokens[tokens[h].head].pos == "NOUN"
+                                        and tokens[tokens[h].head].lemma in _DESCRIPTORS
                                         and tokens[h].head == h - 1 - _quote_gap(tokens, h))):
         h = tokens[h].head
         seen += 1
@@ -134,6 +134,11 @@ def _syntax_slot(tokens: list[Token], p: Party, kids: dict[int, list[int]]) -> s
             and tokens[head].feats.get("Number") == "Plur" or (
             rel == "nmod" and head >= 0 and tokens[head].lemma in _MAKER_HEADS):
         return "maker"  # "автобусов МАЗ", "комбайнов «Гомсельмаша»", "сервисный центр БелАЗа"
+    if rel == "nmod" and head >= 0:
+        # "для коммунальных служб Витебской области": the region inherits "для"
+        for c in kids.get(head, []):
+            if tokens[c].rel == "case" and tokens[c].lemma in ("для", "в", "во", "на"):
+                return "to"
     if rel.startswith("nsubj"):
         return "subj"
     if rel == "iobj":
@@ -272,7 +277,11 @@ def describe_object(typ: str, trig: Trigger, tokens: list[Token], parties: list[
                     if tokens[k].lemma in stop:
                         j = k + 1
                         continue
-                    return morph.nominative(tokens[j:k + 1]).lower()
+                    end = k
+                    if k + 1 < len(tokens) and tokens[k + 1].pos == "NOUN" \
+                            and tokens[k + 1].case == "Gen" and k + 1 not in party_tokens:
+                        end = k + 1  # "продукция нефтепереработки"
+                    return morph.nominative(tokens[j:end + 1]).lower()
             j += 1
         return ""
     words = tokens[trig.first:trig.last + 1]
@@ -285,7 +294,8 @@ def describe_object(typ: str, trig: Trigger, tokens: list[Token], parties: list[
 
 def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerIndex,
                    morph: Morph, fallback: dict[str, Party],
-                   parse: Callable[[int], None] | None = None) -> list[Relation]:
+                   parse: Callable[[int], None] | None = None,
+                   previous: tuple[Party, Party] | None = None) -> list[Relation]:
     toks = a.sent_tokens(s)
     out: list[Relation] = []
     triggers = index.find(toks)
@@ -307,11 +317,13 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
             continue
         if index.in_relative_clause(toks, trig):
             continue
-        cands = list(parties)
-        if not cands and trig.type in SYMMETRIC and any(
-                t.lemma in ("сторона", "ведомство", "партнер") for t in toks) \
-                and "RU" in fallback and "BY" in fallback:
-            cands = [fallback["RU"], fallback["BY"]]
+        cands = [p for p in parties if not _witness(a.tokens, p)]
+        if len({p.name for p in cands}) < 2 and trig.type in SYMMETRIC:
+            # "Соглашение об этом подписали стороны": the parties of the previous fact
+            if previous is not None:
+                cands = list(previous)
+            elif not cands and "RU" in fallback and "BY" in fallback:
+                cands = [fallback["RU"], fallback["BY"]]
         if len({p.name for p in cands}) < 2 and cands:
             only = cands[0]
             other = fallback.get("BY" if only.country == "RU" else "RU") if only.country else None
@@ -323,14 +335,24 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
         src, dst = pair
         obj = describe_object(trig.type, trig, a.tokens, cands, morph, index.not_objects)
         if trig.type == "supply":
-            generic = not obj or obj.split()[-1] in index.generic_objects or any(
-                morph.plain_lemma(w) in index.generic_objects for w in obj.split())
+            generic = not obj or (len(obj.split()) == 1
+                                  and morph.plain_lemma(obj) in index.generic_objects)
             if generic and not (src.is_org or dst.is_org):
                 continue  # generic trade between regions is a figure, not a supply
             if generic and (src.is_country or dst.is_country):
                 continue
         out.append(Relation(trig.type, src.name, dst.name, obj, evidence.strip(), start, stop))
     return out
+
+
+def _witness(tokens: list[Token], p: Party) -> bool:
+    """"в присутствии губернатора", "при участии министра": present, not a party."""
+    if p.first < 2:
+        return False
+    before = {tokens[p.first - 1].lemma, tokens[p.first - 2].lemma}
+    if p.first >= 3:
+        before.add(tokens[p.first - 3].lemma)
+    return bool(before & {"присутствие", "участие"})
 
 
 def fallback_parties(orgs: list, regions: list) -> dict[str, Party]:  # type: ignore[type-arg]
