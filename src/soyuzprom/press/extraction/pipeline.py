@@ -11,6 +11,7 @@ Example::
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from soyuzprom.press.extraction.figures import FigureFinder
 from soyuzprom.press.extraction.model import Extraction, Figure, Mention, Person, Relation
@@ -21,10 +22,12 @@ from soyuzprom.press.extraction.nlp import (
     analyze,
     get_models,
     is_title,
+    Token,
     parse_sentences,
 )
 from soyuzprom.press.extraction.organizations import OrgMention, find_organizations
 from soyuzprom.press.extraction.parties import (
+    Party,
     body_of_person,
     collective_parties,
     descriptor_parties,
@@ -86,12 +89,13 @@ class Extractor:
             main_region = _main_region(regions)
             previous = None
             for s in range(len(a.sents)):
-                if is_title(a, s) or a.sent_text(s).lstrip().startswith(("«", "\"")):
-                    continue  # a headline repeats the facts; direct speech is opinion
+                if is_title(a, s):
+                    continue  # a headline repeats the facts of the text
                 parties = sentence_parties(s, orgs, regions, persons, bodies)
                 if not a.sent_text(s).lstrip().startswith(("«", "—", "-", "\"")):
                     parties += descriptor_parties(a.sent_tokens(s), a.tokens, orgs,
                                                   self.vocab.place_adjectives, org_tokens_all)
+                parties = [_side(p, a.tokens, fallback) for p in parties]
                 taken = org_tokens_all | {p.first for p in parties}
                 parties += collective_parties(a.sent_tokens(s), a.tokens,
                                               self.vocab.region_adjectives, main_region, taken)
@@ -135,6 +139,15 @@ class Extractor:
             if body is not None:
                 out[p.name] = body
         return out
+
+
+def _side(p: Party, tokens: list[Token], fallback: dict[str, Party]) -> Party:
+    """"белорусская сторона" stands for the text's main Belarusian party."""
+    nxt = tokens[p.last + 1] if 0 <= p.last + 1 < len(tokens) else None
+    if p.is_country and nxt is not None and nxt.lemma == "сторона" and p.country in fallback:
+        main = fallback[p.country]
+        return replace(main, first=p.first, last=p.last)
+    return p
 
 
 def _main_region(regions: list[RegionMention]) -> Region | None:

@@ -52,6 +52,7 @@ class TriggerIndex:
             for a, b in spec.get("pairs", []):
                 self.pairs.setdefault(normal_word(a), []).append((t, normal_word(b)))
         self.modality = frozenset(normal_word(x) for x in rel["modality"])
+        self.meeting_plan = frozenset(normal_word(x) for x in rel["meeting_plan"])
         self.not_objects = frozenset(normal_word(x) for x in rel["not_objects"])
         self.generic_objects = frozenset(normal_word(x) for x in rel["generic_objects"])
 
@@ -307,6 +308,11 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
         kids = children(a, s)
         toks = a.sent_tokens(s)
     types = {t.type for t in triggers}
+    if "agreement" in types:
+        # "договор подписан в ходе визита": the signing is the fact, the visit its setting
+        triggers = [t for t in triggers if t.type != "meeting"]
+    if any(t.lemma in index.meeting_plan for t in toks):
+        triggers = [t for t in triggers if t.type != "meeting"]
     if "joint_venture" in types:
         # "учредят совместное предприятие по выпуску ...": the venture, not co-production
         triggers = [t for t in triggers if t.type != "joint_production"]
@@ -333,6 +339,10 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
         if pair is None:
             continue
         src, dst = pair
+        if trig.type in ("joint_production", "service_center") and not src.is_org:
+            continue  # the owner of a product or technology is an enterprise
+        if trig.type != "supply" and trig.type not in SYMMETRIC and dst.is_country:
+            continue  # a host is a region or an enterprise, not a whole country
         obj = describe_object(trig.type, trig, a.tokens, cands, morph, index.not_objects)
         if trig.type == "supply":
             generic = not obj or (len(obj.split()) == 1
