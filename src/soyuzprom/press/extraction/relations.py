@@ -324,12 +324,17 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
         if index.in_relative_clause(toks, trig):
             continue
         cands = [p for p in parties if not _witness(a.tokens, p)]
-        if len({p.name for p in cands}) < 2 and trig.type in SYMMETRIC:
+        if not cands and trig.type in SYMMETRIC:
             # "Соглашение об этом подписали стороны": the parties of the previous fact
             if previous is not None:
                 cands = list(previous)
-            elif not cands and "RU" in fallback and "BY" in fallback:
+            elif "RU" in fallback and "BY" in fallback:
                 cands = [fallback["RU"], fallback["BY"]]
+        elif len({p.name for p in cands}) == 1 and previous is not None:
+            only = cands[0]
+            other = [p for p in previous if p.country and p.country != only.country]
+            if other:
+                cands.append(other[0])
         if len({p.name for p in cands}) < 2 and cands:
             only = cands[0]
             other = fallback.get("BY" if only.country == "RU" else "RU") if only.country else None
@@ -351,6 +356,8 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
                 continue  # generic trade between regions is a figure, not a supply
             if generic and (src.is_country or dst.is_country):
                 continue
+            if not obj and toks[trig.first - toks[0].i].pos == "VERB":
+                continue  # "поставили подписи": a verb of supply needs goods
         out.append(Relation(trig.type, src.name, dst.name, obj, evidence.strip(), start, stop))
     return out
 
