@@ -114,6 +114,8 @@ class FigureFinder:
         j = k
         while j < n and j - k < 3 and toks[j].pos == "ADJ" and toks[j].lemma not in self.byn:
             j += 1
+        if j < n and j > k and toks[j].lemma == "место" and toks[j - 1].lemma == "рабочий":
+            return "persons", mult, j  # jobs are counted in people
         if j < n and toks[j].pos == "NOUN" and toks[j].lemma not in self.not_counted \
                 and toks[j].text.lower() not in self.not_counted and toks[j].text[:1].islower():
             if toks[j].lemma in self.person_nouns:
