@@ -1,0 +1,5 @@
+"""``python -m soyuzprom`` runs the CLI."""
+
+from soyuzprom.cli import main
+
+main()

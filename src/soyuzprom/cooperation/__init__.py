@@ -1,0 +1,1 @@
+"""The cooperation graph: links, projects, agreements with commitments, indicators."""

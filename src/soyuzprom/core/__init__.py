@@ -1,0 +1,1 @@
+"""Cross-cutting records and mechanics: sources, provenance, audit, documents, claims, imports."""

@@ -1,0 +1,1 @@
+"""Alembic migrations; see :mod:`soyuzprom.migrate` for running them."""

@@ -1,0 +1,1 @@
+"""The registry: regions, organizations, identifiers, ownership, products, persons, classifiers."""

@@ -1,0 +1,1 @@
+"""The web application: API mounting, error mapping, Russian pages."""
