@@ -13,6 +13,7 @@ not inflate it.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import multiprocessing as mp
 import time
@@ -75,10 +76,8 @@ def _measure(target, texts: list[str], repeat: int) -> tuple[float, int]:  # typ
     ps = psutil.Process(proc.pid)
     result = None
     while result is None:
-        try:
+        with contextlib.suppress(psutil.NoSuchProcess):
             peak = max(peak, ps.memory_info().rss)
-        except psutil.NoSuchProcess:
-            pass
         try:
             result = queue.get(timeout=0.05)
         except Exception:  # queue.Empty: still running

@@ -118,10 +118,10 @@ def find_periods(tokens: list[Token], vocab: Vocabulary, morph: Morph,
                 i += 3
                 continue
             nxt = tokens[i + 1].lemma if i + 1 < n else ""
-            prev = tokens[i - 1].lemma if i > 0 else ""
-            if nxt in ("год", "г", "гг") or prev in ("в", "за", "к", "до", "с", "итог"):
+            before = tokens[i - 1].lemma if i > 0 else ""
+            if nxt in ("год", "г", "гг") or before in ("в", "за", "к", "до", "с", "итог"):
                 value = t.text
-                if prev in ("к", "до"):
+                if before in ("к", "до"):
                     value = "target"
                 out.append(Period(value, i, i, True))
             i += 1

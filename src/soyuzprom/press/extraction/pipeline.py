@@ -11,6 +11,7 @@ Example::
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from soyuzprom.press.extraction.figures import FigureFinder
@@ -19,10 +20,10 @@ from soyuzprom.press.extraction.morph import normal_word
 from soyuzprom.press.extraction.nlp import (
     Analysis,
     NatashaModels,
+    Token,
     analyze,
     get_models,
     is_title,
-    Token,
     parse_sentences,
 )
 from soyuzprom.press.extraction.organizations import OrgMention, find_organizations
@@ -162,7 +163,7 @@ def _main_region(regions: list[RegionMention]) -> Region | None:
     return next(r.region for r in regions if r.region.name == top)
 
 
-def _unique(names):  # type: ignore[no-untyped-def]
+def _unique(names: Iterable[str]) -> Iterator[str]:
     seen: set[str] = set()
     for n in names:
         if n and n not in seen:

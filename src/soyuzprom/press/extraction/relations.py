@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from soyuzprom.press.extraction.model import Relation
 from soyuzprom.press.extraction.morph import Morph, normal_word
 from soyuzprom.press.extraction.nlp import Analysis, Token, children
+from soyuzprom.press.extraction.organizations import OrgMention
 from soyuzprom.press.extraction.parties import Party
+from soyuzprom.press.extraction.regions import RegionMention
 from soyuzprom.press.extraction.resources import COUNTRY_NAME, Vocabulary
 
 TYPES = ("supply", "joint_production", "service_center", "joint_venture", "investment_project",
@@ -130,9 +132,9 @@ def _syntax_slot(tokens: list[Token], p: Party, kids: dict[int, list[int]]) -> s
                 return "to"
     rel = tokens[h].rel
     head = tokens[h].head
-    if rel in ("nmod", "appos", "flat", "flat:foreign") and head >= 0 \
+    if (rel in ("nmod", "appos", "flat", "flat:foreign") and head >= 0 \
             and tokens[head].pos == "NOUN" and tokens[head].lemma not in _DESCRIPTORS \
-            and tokens[head].feats.get("Number") == "Plur" or (
+            and tokens[head].feats.get("Number") == "Plur") or (
             rel == "nmod" and head >= 0 and tokens[head].lemma in _MAKER_HEADS):
         return "maker"  # "автобусов МАЗ", "комбайнов «Гомсельмаша»", "сервисный центр БелАЗа"
     if rel == "nmod" and head >= 0:
@@ -203,9 +205,7 @@ def _compatible(a: Party, b: Party) -> bool:
     if a.name == b.name:
         return False
     # a region is not a partner of its own country ("Смоленская область" / "Россия")
-    if (a.is_country and a.country == b.country) or (b.is_country and a.country == b.country):
-        return False
-    return True
+    return not ((a.is_country or b.is_country) and a.country == b.country)
 
 
 def choose_pair(typ: str, reverse: bool, tokens: list[Token], parties: list[Party],
@@ -225,6 +225,8 @@ def choose_pair(typ: str, reverse: bool, tokens: list[Token], parties: list[Part
                 if best is None or score > best[0]:
                     best = (score, a, b)
         return (best[1], best[2]) if best else None
+    src_order: tuple[str, ...]
+    dst_order: tuple[str, ...]
     if reverse:
         src_order, dst_order = ("maker", "from", "gen", "with", "other", "obj", "subj"), (
             "subj", "to", "dat")
@@ -332,9 +334,9 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
                 cands = [fallback["RU"], fallback["BY"]]
         elif len({p.name for p in cands}) == 1 and previous is not None:
             only = cands[0]
-            other = [p for p in previous if p.country and p.country != only.country]
-            if other:
-                cands.append(other[0])
+            others = [p for p in previous if p.country and p.country != only.country]
+            if others:
+                cands.append(others[0])
         if len({p.name for p in cands}) < 2 and cands:
             only = cands[0]
             other = fallback.get("BY" if only.country == "RU" else "RU") if only.country else None
@@ -372,7 +374,7 @@ def _witness(tokens: list[Token], p: Party) -> bool:
     return bool(before & {"присутствие", "участие"})
 
 
-def fallback_parties(orgs: list, regions: list) -> dict[str, Party]:  # type: ignore[type-arg]
+def fallback_parties(orgs: list[OrgMention], regions: list[RegionMention]) -> dict[str, Party]:
     """The most mentioned non-country party of each side, or the country itself."""
     counts: dict[str, dict[str, int]] = {"RU": {}, "BY": {}}
     for o in orgs:

@@ -73,7 +73,8 @@ class Vocabulary:
 
 
 def _read_text(name: str) -> str:
-    return resources.files("soyuzprom").joinpath("data").joinpath("press").joinpath(name).read_text(encoding="utf-8")
+    path = resources.files("soyuzprom").joinpath("data").joinpath("press").joinpath(name)
+    return path.read_text(encoding="utf-8")
 
 
 def _yaml(name: str) -> Any:
