@@ -50,7 +50,10 @@ def pg_url() -> Iterator[str]:
     """A throwaway PostgreSQL database for this test run."""
     reason = _pg_available()
     if reason is not None:
-        message = f"PostgreSQL is not reachable at {PG_HOST}:{PG_PORT}; skipping PostgreSQL tests ({reason})"
+        message = (
+            f"PostgreSQL is not reachable at {PG_HOST}:{PG_PORT}; "
+            f"skipping PostgreSQL tests ({reason})"
+        )
         print("\n" + message)
         pytest.skip(message)
     import psycopg
@@ -112,7 +115,9 @@ def _clean(engine: Engine) -> None:
 @pytest.fixture(params=["sqlite", "postgres"])
 def engine(request: pytest.FixtureRequest) -> Iterator[Engine]:
     """A migrated database with reference data, clean of other rows, installed process-wide."""
-    eng: Engine = request.getfixturevalue(f"{'pg' if request.param == 'postgres' else 'sqlite'}_engine")
+    eng: Engine = request.getfixturevalue(
+        f"{'pg' if request.param == 'postgres' else 'sqlite'}_engine"
+    )
     _clean(eng)
     set_engine(eng)
     yield eng

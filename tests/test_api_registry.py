@@ -9,9 +9,16 @@ from sqlalchemy import func, select
 from soyuzprom.db import session_scope
 from soyuzprom.registry.models import Organization
 
-KAMAZ = {"name": "КАМАЗ", "inn": "1650032058", "ogrn": "1021602013971", "kind": "enterprise",
-         "country": "RU", "region_code": "RU-TA", "city": "Набережные Челны",
-         "aliases": ["Камский автомобильный завод", "КАМАЗ"]}
+KAMAZ = {
+    "name": "КАМАЗ",
+    "inn": "1650032058",
+    "ogrn": "1021602013971",
+    "kind": "enterprise",
+    "country": "RU",
+    "region_code": "RU-TA",
+    "city": "Набережные Челны",
+    "aliases": ["Камский автомобильный завод", "КАМАЗ"],
+}
 
 
 def _count_orgs() -> int:
@@ -63,8 +70,9 @@ def test_list_filters_sorting_pagination(client: Any) -> None:
     ).json()
     assert page["total"] == 3 and page["page_size"] == 2
     assert [o["name"] for o in page["items"]] == ["Сбербанк", "Минский автомобильный завод"]
-    second = client.get("/api/v1/organizations", params={"sort": "-name", "page": 2,
-                                                         "page_size": 2}).json()
+    second = client.get(
+        "/api/v1/organizations", params={"sort": "-name", "page": 2, "page_size": 2}
+    ).json()
     assert [o["name"] for o in second["items"]] == ["Газпром"]
     region = client.get("/api/v1/organizations", params={"region": "RU-SPE"}).json()
     assert [o["name"] for o in region["items"]] == ["Газпром"]
@@ -89,8 +97,9 @@ def test_invalid_inn_is_refused_and_nothing_written(client: Any) -> None:
 
 
 def test_invalid_unp_and_ogrn_name_their_fields(client: Any) -> None:
-    bad_unp = client.post("/api/v1/organizations",
-                          json={"name": "Тест", "country": "BY", "unp": "600122611"})
+    bad_unp = client.post(
+        "/api/v1/organizations", json={"name": "Тест", "country": "BY", "unp": "600122611"}
+    )
     assert bad_unp.status_code == 422 and bad_unp.json()["error"]["field"] == "unp"
     bad_ogrn = client.post("/api/v1/organizations", json={"name": "Тест", "ogrn": "1021602013972"})
     assert bad_ogrn.status_code == 422 and bad_ogrn.json()["error"]["field"] == "ogrn"
@@ -126,9 +135,13 @@ def test_persons_ownership_products(client: Any) -> None:
     org = client.post("/api/v1/organizations", json=KAMAZ).json()
     person = client.post(
         "/api/v1/persons",
-        json={"full_name": "Иван Петров",
-              "roles": [{"role": "генеральный директор", "organization_id": org["id"]},
-                        {"role": "депутат", "region_code": "RU-TA"}]},
+        json={
+            "full_name": "Иван Петров",
+            "roles": [
+                {"role": "генеральный директор", "organization_id": org["id"]},
+                {"role": "депутат", "region_code": "RU-TA"},
+            ],
+        },
     )
     assert person.status_code == 201, person.text
     p = person.json()
@@ -138,21 +151,29 @@ def test_persons_ownership_products(client: Any) -> None:
 
     share = client.post(
         "/api/v1/ownerships",
-        json={"organization_id": org["id"], "owner_kind": "person", "owner_name": "Учредитель",
-              "owner_country": "112", "share_percent": 33.33},
+        json={
+            "organization_id": org["id"],
+            "owner_kind": "person",
+            "owner_name": "Учредитель",
+            "owner_country": "112",
+            "share_percent": 33.33,
+        },
     )
     assert share.status_code == 201, share.text
     assert client.get("/api/v1/ownerships", params={"owner_country": "112"}).json()["total"] == 1
-    bad_share = client.post("/api/v1/ownerships", json={"organization_id": org["id"],
-                                                        "share_percent": 140})
+    bad_share = client.post(
+        "/api/v1/ownerships", json={"organization_id": org["id"], "share_percent": 140}
+    )
     assert bad_share.status_code == 422 and bad_share.json()["error"]["field"] == "share_percent"
-    bad_country = client.post("/api/v1/ownerships", json={"organization_id": org["id"],
-                                                          "owner_country": "999"})
+    bad_country = client.post(
+        "/api/v1/ownerships", json={"organization_id": org["id"], "owner_country": "999"}
+    )
     assert bad_country.status_code == 422
     assert bad_country.json()["error"]["field"] == "owner_country"
 
-    product = client.post("/api/v1/products", json={"name": "Автобус", "okpd2": "29.10.30",
-                                                    "maker_id": org["id"]})
+    product = client.post(
+        "/api/v1/products", json={"name": "Автобус", "okpd2": "29.10.30", "maker_id": org["id"]}
+    )
     assert product.status_code == 201
     assert client.get("/api/v1/products", params={"okpd2": "29.10"}).json()["total"] == 1
     orphan = client.post("/api/v1/products", json={"name": "Ничей", "maker_id": 999999})
@@ -168,6 +189,12 @@ def test_reference_data_is_served(client: Any) -> None:
 
 def test_openapi_is_published(client: Any) -> None:
     spec = client.get("/openapi.json").json()
-    for path in ("/api/v1/organizations", "/api/v1/links", "/api/v1/projects",
-                 "/api/v1/agreements", "/api/v1/commitments", "/api/v1/indicators"):
+    for path in (
+        "/api/v1/organizations",
+        "/api/v1/links",
+        "/api/v1/projects",
+        "/api/v1/agreements",
+        "/api/v1/commitments",
+        "/api/v1/indicators",
+    ):
         assert path in spec["paths"]

@@ -17,14 +17,27 @@ def invoke(*args: str) -> Any:
 
 
 def test_organization_commands(sqlite_only: Any) -> None:
-    created = invoke("organizations", "create", "--json",
-                     "--data", '{"name": "Белшина", "country": "BY", "region_code": "BY-MA"}')
+    created = invoke(
+        "organizations",
+        "create",
+        "--json",
+        "--data",
+        '{"name": "Белшина", "country": "BY", "region_code": "BY-MA"}',
+    )
     assert created.exit_code == 0, created.output
     org = json.loads(created.output)
     listed = invoke("organizations", "list", "--q", "белшина", "--json")
     assert json.loads(listed.output)["total"] == 1
-    updated = invoke("organizations", "update", str(org["id"]), "--json",
-                     "--set", "version=1", "--set", "city=Бобруйск")
+    updated = invoke(
+        "organizations",
+        "update",
+        str(org["id"]),
+        "--json",
+        "--set",
+        "version=1",
+        "--set",
+        "city=Бобруйск",
+    )
     assert updated.exit_code == 0, updated.output
     assert json.loads(updated.output)["city"] == "Бобруйск"
     shown = invoke("organizations", "show", str(org["id"]), "--history", "--json")
@@ -34,8 +47,9 @@ def test_organization_commands(sqlite_only: Any) -> None:
 
 
 def test_exit_codes(sqlite_only: Any) -> None:
-    bad_inn = invoke("organizations", "create", "--json",
-                     "--data", '{"name": "X", "inn": "7707083894"}')
+    bad_inn = invoke(
+        "organizations", "create", "--json", "--data", '{"name": "X", "inn": "7707083894"}'
+    )
     assert bad_inn.exit_code == 2
     assert json.loads(bad_inn.output)["error"]["field"] == "inn"
     missing = invoke("organizations", "show", "424242")

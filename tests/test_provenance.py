@@ -13,13 +13,21 @@ from soyuzprom.registry.models import Organization
 
 
 def test_api_edit_is_audited_with_author_and_before_after(client: Any) -> None:
-    org = client.post("/api/v1/organizations", json={"name": "Гомсельмаш", "country": "BY"},
-                      headers={"X-Author": "sidorov"}).json()
-    client.patch(f"/api/v1/organizations/{org['id']}", json={"version": 1, "city": "Гомель"},
-                 headers={"X-Author": "kuznetsova"})
+    org = client.post(
+        "/api/v1/organizations",
+        json={"name": "Гомсельмаш", "country": "BY"},
+        headers={"X-Author": "sidorov"},
+    ).json()
+    client.patch(
+        f"/api/v1/organizations/{org['id']}",
+        json={"version": 1, "city": "Гомель"},
+        headers={"X-Author": "kuznetsova"},
+    )
     trail = client.get(f"/api/v1/audit/organizations/{org['id']}").json()
     assert [(e["action"], e["author"]) for e in trail] == [
-        ("create", "sidorov"), ("update", "kuznetsova")]
+        ("create", "sidorov"),
+        ("update", "kuznetsova"),
+    ]
     assert trail[1]["before"] == {"city": None} and trail[1]["after"] == {"city": "Гомель"}
     prov = client.get(f"/api/v1/provenance/organizations/{org['id']}").json()["fields"]
     assert prov["name"]["source"]["kind"] == "edit"

@@ -31,12 +31,15 @@ app = typer.Typer(
 @app.callback()
 def main_options(
     database: Annotated[
-        str | None, typer.Option("--database", envvar="SOYUZPROM_DATABASE_URL",
-                                 help="URL базы данных (по умолчанию — SQLite в каталоге данных)")
+        str | None,
+        typer.Option(
+            "--database",
+            envvar="SOYUZPROM_DATABASE_URL",
+            help="URL базы данных (по умолчанию — SQLite в каталоге данных)",
+        ),
     ] = None,
     data_dir: Annotated[
-        Path | None, typer.Option("--data-dir", envvar="SOYUZPROM_DATA_DIR",
-                                  help="Каталог данных")
+        Path | None, typer.Option("--data-dir", envvar="SOYUZPROM_DATA_DIR", help="Каталог данных")
     ] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Подробный журнал")] = False,
 ) -> None:
@@ -82,7 +85,7 @@ def init(
 def demo(
     as_json: Annotated[bool, typer.Option("--json", help="Вывод в JSON")] = False,
 ) -> None:
-    """Загрузить демонстрационный регион (Смоленская область и Беларусь); повтор ничего не меняет."""
+    """Загрузить демо-регион (Смоленская область и Беларусь); повтор ничего не меняет."""
     from soyuzprom.db import session_scope
     from soyuzprom.demo import load_demo
 
@@ -104,12 +107,9 @@ def serve(
     port: Annotated[int | None, typer.Option(help="Порт")] = None,
 ) -> None:
     """Запустить веб-интерфейс и REST API."""
-    import uvicorn
+    from soyuzprom.web.server import serve as run_server
 
-    from soyuzprom.web.app import create_app
-
-    settings = get_settings()
-    uvicorn.run(create_app(), host=host or settings.host, port=port or settings.port)
+    run_server(host=host, port=port)
 
 
 @app.command()

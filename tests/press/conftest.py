@@ -1,4 +1,5 @@
-"""Press fixtures: the fixture files, a local HTTP server, the real extractor, a registry.
+"""Press fixtures: one extractor per test session, the fixture files, a local HTTP server
+and a small registry.
 
 The HTTP server is a real ``ThreadingHTTPServer`` on 127.0.0.1 serving ``fixtures/`` (feeds
 are served with the content types real sites use), so URL ingestion runs the real httpx
@@ -20,6 +21,7 @@ from sqlalchemy.engine import Engine
 
 from soyuzprom.core.text import name_key
 from soyuzprom.db import session_scope
+from soyuzprom.press.extraction import Extractor, get_extractor
 from soyuzprom.registry.models import Organization, OrganizationAlias, Region
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -50,11 +52,9 @@ def http_base() -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def extractor() -> Any:
+def extractor() -> Extractor:
     """The real extractor (models load once per session)."""
-    from soyuzprom.press.pipeline import default_extractor
-
-    return default_extractor()
+    return get_extractor()
 
 
 def inn10(prefix: str) -> str:

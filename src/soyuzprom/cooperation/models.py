@@ -29,8 +29,16 @@ from soyuzprom.db import Base, utcnow
 
 LINK_TYPES = ("supply", "joint_production", "service_center", "joint_venture", "investment_project")
 LINK_STATUSES = ("planned", "active", "completed", "suspended", "cancelled")
-PROJECT_STAGES = ("idea", "planned", "preparation", "construction", "operating", "completed",
-                  "suspended", "cancelled")
+PROJECT_STAGES = (
+    "idea",
+    "planned",
+    "preparation",
+    "construction",
+    "operating",
+    "completed",
+    "suspended",
+    "cancelled",
+)
 AGREEMENT_KINDS = ("agreement", "memorandum", "programme", "contract", "meeting")
 COMMITMENT_STATUSES = ("open", "in_progress", "done", "overdue", "cancelled")
 QUALIFIERS = ("exact", "approx", "over", "at_least", "under", "at_most")
@@ -47,8 +55,9 @@ class Link(Audited, Base):
     __table_args__ = (
         CheckConstraint(_in("type", LINK_TYPES), name="type"),
         CheckConstraint(_in("status", LINK_STATUSES), name="status"),
-        CheckConstraint("to_organization_id is not null or to_region_id is not null",
-                        name="has_target"),
+        CheckConstraint(
+            "to_organization_id is not null or to_region_id is not null", name="has_target"
+        ),
     )
 
     type: Mapped[str] = mapped_column(String(30), nullable=False, index=True)
@@ -95,7 +104,9 @@ class Project(Audited, Base):
         back_populates="project", cascade="all, delete-orphan", lazy="selectin"
     )
     stages: Mapped[list[ProjectStage]] = relationship(
-        back_populates="project", cascade="all, delete-orphan", lazy="selectin",
+        back_populates="project",
+        cascade="all, delete-orphan",
+        lazy="selectin",
         order_by="ProjectStage.id",
     )
 

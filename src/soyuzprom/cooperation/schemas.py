@@ -8,13 +8,22 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from soyuzprom.core.schemas import ReadModel, WriteModel
+from soyuzprom.core.schemas import ReadModel, SourceRead, WriteModel
 
-LinkType = Literal["supply", "joint_production", "service_center", "joint_venture",
-                   "investment_project"]
+LinkType = Literal[
+    "supply", "joint_production", "service_center", "joint_venture", "investment_project"
+]
 LinkStatus = Literal["planned", "active", "completed", "suspended", "cancelled"]
-Stage = Literal["idea", "planned", "preparation", "construction", "operating", "completed",
-                "suspended", "cancelled"]
+Stage = Literal[
+    "idea",
+    "planned",
+    "preparation",
+    "construction",
+    "operating",
+    "completed",
+    "suspended",
+    "cancelled",
+]
 AgreementKind = Literal["agreement", "memorandum", "programme", "contract", "meeting"]
 CommitmentStatus = Literal["open", "in_progress", "done", "overdue", "cancelled"]
 Qualifier = Literal["exact", "approx", "over", "at_least", "under", "at_most"]
@@ -66,6 +75,7 @@ class LinkRead(ReadModel):
     volume_unit: str | None
     description: str | None
     source_id: int | None
+    source: SourceRead | None = None
 
 
 class LinkFilter(BaseModel):
@@ -131,6 +141,7 @@ class ProjectRead(ReadModel):
     participants: list[ParticipantRead] = []
     stages: list[StageRead] = []
     source_id: int | None
+    source: SourceRead | None = None
 
 
 class ProjectFilter(BaseModel):
@@ -183,6 +194,7 @@ class AgreementRead(ReadModel):
     description: str | None
     parties: list[PartyRead] = []
     source_id: int | None
+    source: SourceRead | None = None
 
 
 class AgreementFilter(BaseModel):
@@ -224,6 +236,7 @@ class CommitmentRead(ReadModel):
     status: str
     note: str | None
     source_id: int | None
+    source: SourceRead | None = None
 
 
 class CommitmentFilter(BaseModel):
@@ -280,6 +293,7 @@ class IndicatorRead(ReadModel):
     dimension: str | None
     description: str | None
     source_id: int | None
+    source: SourceRead | None = None
 
 
 class IndicatorFilter(BaseModel):

@@ -41,8 +41,10 @@ def _code_to_id(session: Session, payload: dict[str, Any], code_key: str, id_key
 
 def _region_filter(column: Any) -> Any:
     def apply(stmt: Select[Any], code: str) -> Select[Any]:
-        return stmt.where(column == select(Region.id).where(Region.code == code.upper())
-                          .scalar_subquery())
+        return stmt.where(
+            column == select(Region.id).where(Region.code == code.upper()).scalar_subquery()
+        )
+
     return apply
 
 
@@ -110,8 +112,9 @@ def _project_after(session: Session, obj: Project, payload: dict[str, Any]) -> N
         obj.participants.clear()
         for i, item in enumerate(participants):
             item = dict(item)
-            _require(session, Organization, item["organization_id"],
-                     f"participants[{i}].organization_id")
+            _require(
+                session, Organization, item["organization_id"], f"participants[{i}].organization_id"
+            )
             obj.participants.append(ProjectParticipant(**item))
     # The stage history records every stage the project has been put in, first one included.
     if not obj.stages or obj.stages[-1].stage != obj.stage:
@@ -126,9 +129,7 @@ projects: CrudService[Project] = CrudService(
         "host_region": _region_filter(Project.host_region_id),
         "organization_id": lambda s, v: s.where(
             Project.id.in_(
-                select(ProjectParticipant.project_id).where(
-                    ProjectParticipant.organization_id == v
-                )
+                select(ProjectParticipant.project_id).where(ProjectParticipant.organization_id == v)
             )
         ),
     },
@@ -156,8 +157,9 @@ def _agreement_after(session: Session, obj: Agreement, payload: dict[str, Any]) 
             raise DomainValidationError(
                 "Сторона должна быть организацией, регионом или персоной", field=f"parties[{i}]"
             )
-        _require(session, Organization, item.get("organization_id"),
-                 f"parties[{i}].organization_id")
+        _require(
+            session, Organization, item.get("organization_id"), f"parties[{i}].organization_id"
+        )
         _require(session, Person, item.get("person_id"), f"parties[{i}].person_id")
         obj.parties.append(AgreementParty(**item))
 
@@ -225,10 +227,15 @@ def _indicator_before(
 ) -> dict[str, Any]:
     _code_to_id(session, payload, "subject_region_code", "subject_region_id")
     _code_to_id(session, payload, "counterpart_region_code", "counterpart_region_id")
-    _require(session, Organization, payload.get("subject_organization_id"),
-             "subject_organization_id")
-    _require(session, Organization, payload.get("counterpart_organization_id"),
-             "counterpart_organization_id")
+    _require(
+        session, Organization, payload.get("subject_organization_id"), "subject_organization_id"
+    )
+    _require(
+        session,
+        Organization,
+        payload.get("counterpart_organization_id"),
+        "counterpart_organization_id",
+    )
     period = payload.get("period")
     if period is not None and not _PERIOD.match(period):
         raise DomainValidationError(

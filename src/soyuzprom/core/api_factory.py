@@ -56,7 +56,7 @@ def crud_router(
         query: Annotated[ListQuery, Depends()],
         flt: Annotated[filter_model, Query()],  # type: ignore[valid-type]
     ) -> Any:
-        result = service.list(session, query, flt.model_dump(exclude_none=True))
+        result = service.list(session, query, flt.model_dump(exclude_none=True))  # type: ignore[attr-defined]
         return page_model(
             items=[read.model_validate(i) for i in result.items],
             total=result.total,
@@ -121,7 +121,7 @@ def read_router(
         query: Annotated[ListQuery, Depends()],
         flt: Annotated[filter_model, Query()],  # type: ignore[valid-type]
     ) -> Any:
-        result = service.list(session, query, flt.model_dump(exclude_none=True))
+        result = service.list(session, query, flt.model_dump(exclude_none=True))  # type: ignore[attr-defined]
         return page_model(
             items=[read.model_validate(i) for i in result.items],
             total=result.total,

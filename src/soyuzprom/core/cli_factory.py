@@ -26,7 +26,7 @@ from soyuzprom.core.crud import CrudService
 from soyuzprom.core.history import audit_of, provenance_of
 from soyuzprom.core.schemas import ListQuery
 from soyuzprom.db import session_scope
-from soyuzprom.errors import DomainValidationError, SoyuzpromError
+from soyuzprom.errors import DomainValidationError, InputFormatError, SoyuzpromError
 
 console = Console()
 err_console = Console(stderr=True)
@@ -36,7 +36,6 @@ DataOpt = Annotated[str | None, typer.Option("--data", help="JSON с полям�
 FileOpt = Annotated[Path | None, typer.Option("--file", help="Файл JSON с полями")]
 SetOpt = Annotated[list[str] | None, typer.Option("--set", help="поле=значение")]
 AuthorOpt = Annotated[str, typer.Option(help="Автор изменения для журнала")]
-
 
 
 def dump_json(data: Any) -> None:
@@ -53,7 +52,9 @@ def cli_errors(as_json: bool = False) -> Iterator[None]:
         if as_json:
             dump_json({"error": exc.to_dict()})
         else:
-            where = f" [поле {exc.field}]" if exc.field else ""
+            # InputFormatError already names file, line, element and field in its text.
+            named = isinstance(exc, InputFormatError)
+            where = f" [поле {exc.field}]" if exc.field and not named else ""
             err_console.print(f"[red]Ошибка:[/red] {exc}{where}")
         raise typer.Exit(exc.exit_code) from None
 
@@ -69,8 +70,9 @@ def pydantic_to_domain(exc: ValidationError) -> DomainValidationError:
     )
 
 
-def parse_payload(schema: type[BaseModel], data: str | None, file: Path | None,
-                  sets: list[str] | None) -> BaseModel:
+def parse_payload(
+    schema: type[BaseModel], data: str | None, file: Path | None, sets: list[str] | None
+) -> BaseModel:
     """Build a write shape from ``--data`` JSON, ``--file`` JSON and ``--set key=value``."""
     payload: dict[str, Any] = {}
     try:
@@ -137,8 +139,14 @@ def crud_cli(
             )
             rows = [render(i) for i in result.items]
             if as_json:
-                dump_json({"items": rows, "total": result.total, "page": result.page,
-                           "page_size": result.page_size})
+                dump_json(
+                    {
+                        "items": rows,
+                        "total": result.total,
+                        "page": result.page,
+                        "page_size": result.page_size,
+                    }
+                )
             else:
                 print_table(rows, columns, f"{service.label}: {result.total}")
 
@@ -153,7 +161,7 @@ def crud_cli(
             obj = service.get(session, item_id)
             out = render(obj)
             if history:
-                table_name = service.model.__tablename__  # type: ignore[attr-defined]
+                table_name = service.model.__tablename__
                 out["_provenance"] = provenance_of(session, table_name, item_id)["fields"]
                 out["_audit"] = audit_of(session, table_name, item_id)
             if as_json:

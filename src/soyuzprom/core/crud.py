@@ -13,6 +13,7 @@ Example:
 
 from __future__ import annotations
 
+import builtins
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -39,7 +40,7 @@ FilterFn = Callable[[Select[Any], Any], Select[Any]]
 
 @dataclass(frozen=True)
 class PageResult(Generic[M]):
-    items: list[M]
+    items: builtins.list[M]
     total: int
     page: int
     page_size: int
@@ -69,7 +70,7 @@ def integrity_to_error(exc: IntegrityError, table: str) -> ConflictError | Domai
     if found:
         name = found.group(1)
         prefix = f"uq_{table}_"
-        field_name = name[len(prefix):] if name.startswith(prefix) else name
+        field_name = name[len(prefix) :] if name.startswith(prefix) else name
         return ConflictError(
             f"Запись с таким значением поля «{field_name}» уже существует", field=field_name
         )
@@ -138,7 +139,7 @@ class CrudService(Generic[M]):
             clauses.append(self.search_extra(q))
         return or_(*clauses)
 
-    def _order(self, sort: str | None) -> list[Any]:
+    def _order(self, sort: str | None) -> builtins.list[Any]:
         order = []
         for part in (sort or self.default_sort).split(","):
             part = part.strip()

@@ -24,7 +24,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import Mapped, declared_attr, mapped_column
+from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 
 from soyuzprom.db import Base, utcnow
 
@@ -50,11 +50,16 @@ class Audited:
     )
 
     @declared_attr
-    def source_id(cls) -> Mapped[int | None]:  # noqa: N805 - SQLAlchemy declared_attr
+    def source_id(cls) -> Mapped[int | None]:
         return mapped_column(ForeignKey("sources.id", ondelete="SET NULL"), index=True)
 
+    @declared_attr
+    def source(cls) -> Mapped[Source | None]:
+        # Read shapes show where a record came from without a second request.
+        return relationship("Source", lazy="selectin", viewonly=True)
+
     @declared_attr.directive
-    def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805
+    def __mapper_args__(cls) -> dict[str, Any]:
         return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]
 
 
@@ -86,9 +91,7 @@ class ImportRun(Base):
 
     __tablename__ = "import_runs"
     __table_args__ = (
-        CheckConstraint(
-            "status in ('running','completed','failed','interrupted')", name="status"
-        ),
+        CheckConstraint("status in ('running','completed','failed','interrupted')", name="status"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -111,9 +114,7 @@ class Source(Base):
 
     __tablename__ = "sources"
     __table_args__ = (
-        CheckConstraint(
-            "kind in ('document','import','edit','demo','system')", name="kind"
-        ),
+        CheckConstraint("kind in ('document','import','edit','demo','system')", name="kind"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -129,6 +130,8 @@ class Source(Base):
     created_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), nullable=False, default=utcnow
     )
+
+    document: Mapped[Document | None] = relationship(lazy="selectin", viewonly=True)
 
 
 class FieldProvenance(Base):
@@ -157,9 +160,7 @@ class AuditEntry(Base):
     """One change of one record: who, when, from which source, before and after."""
 
     __tablename__ = "audit_log"
-    __table_args__ = (
-        CheckConstraint("action in ('create','update','delete')", name="action"),
-    )
+    __table_args__ = (CheckConstraint("action in ('create','update','delete')", name="action"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     entity_type: Mapped[str] = mapped_column(String(50), nullable=False, index=True)

@@ -19,7 +19,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import delete, event, insert, inspect
+from sqlalchemy import Table, delete, event, insert, inspect
 from sqlalchemy.orm import Session
 
 from soyuzprom.core.models import AuditEntry, FieldProvenance, Source
@@ -49,10 +49,7 @@ def jsonable(value: Any) -> Any:
 def snapshot(obj: Any) -> dict[str, Any]:
     """Column values of a mapped object as a JSON-safe dict."""
     mapper = inspect(obj).mapper
-    return {
-        attr.key: jsonable(getattr(obj, attr.key))
-        for attr in mapper.column_attrs
-    }
+    return {attr.key: jsonable(getattr(obj, attr.key)) for attr in mapper.column_attrs}
 
 
 @contextmanager
@@ -196,7 +193,7 @@ def _audit_row(
 
 def _upsert_provenance(connection: Any, rows: list[dict[str, Any]]) -> None:
     """Replace the provenance of the given (entity, field) keys; portable across dialects."""
-    table = FieldProvenance.__table__
+    table: Table = FieldProvenance.__table__  # type: ignore[assignment]
     groups: dict[tuple[str, str], list[int]] = {}
     for row in rows:
         groups.setdefault((row["entity_type"], row["field"]), []).append(row["entity_id"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -53,3 +54,24 @@ class ErrorResponse(BaseModel):
     """The one JSON shape of every error the API returns."""
 
     error: ErrorBody
+
+
+class DocumentRef(ReadModel):
+    """A short view of a source document."""
+
+    id: int
+    title: str | None = None
+    publisher: str | None = None
+    published: date | None = None
+    url: str | None = None
+
+
+class SourceRead(ReadModel):
+    """Where a record came from: a document, an import run, a user edit or the demo."""
+
+    id: int
+    kind: str
+    author: str
+    document_id: int | None = None
+    import_run_id: int | None = None
+    document: DocumentRef | None = None

@@ -11,13 +11,41 @@ import re
 
 # Legal forms dropped from names when matching (the registry keeps them in full_name).
 LEGAL_FORMS = (
-    "ооо", "оао", "зао", "пао", "ао", "нао", "ип", "фгуп", "гуп", "муп", "ано", "нко",
-    "руп", "уп", "чуп", "чтуп", "одо", "сооо", "иооо", "ип", "ооо нпп", "нпо", "нпп",
-    "фгбу", "гбу", "гку", "оау", "гау", "мбу", "тоо",
+    "ооо",
+    "оао",
+    "зао",
+    "пао",
+    "ао",
+    "нао",
+    "ип",
+    "фгуп",
+    "гуп",
+    "муп",
+    "ано",
+    "нко",
+    "руп",
+    "уп",
+    "чуп",
+    "чтуп",
+    "одо",
+    "сооо",
+    "иооо",
+    "ип",
+    "ооо нпп",
+    "нпо",
+    "нпп",
+    "фгбу",
+    "гбу",
+    "гку",
+    "оау",
+    "гау",
+    "мбу",
+    "тоо",
 )
 _QUOTES = re.compile(r"[«»\"“”„'`]")
 _SPACES = re.compile(r"\s+")
-_FORMS = re.compile(r"^(?:(?:%s)\s+)+" % "|".join(sorted(set(LEGAL_FORMS), key=len, reverse=True)))
+_FORM_ALTERNATIVES = "|".join(sorted(set(LEGAL_FORMS), key=len, reverse=True))
+_FORMS = re.compile(rf"^(?:(?:{_FORM_ALTERNATIVES})\s+)+")
 _PUNCT = re.compile(r"[^\w\s-]")
 
 

@@ -55,7 +55,10 @@ router.include_router(
 )
 router.include_router(
     read_router(
-        service.regions, path="/regions", tag="reference", read=s.RegionRead,
+        service.regions,
+        path="/regions",
+        tag="reference",
+        read=s.RegionRead,
         filters=s.RegionFilter,
     )
 )

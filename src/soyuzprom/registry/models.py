@@ -72,9 +72,7 @@ class Organization(Audited, Base):
 
     __tablename__ = "organizations"
     __table_args__ = (
-        CheckConstraint(
-            "kind in ('enterprise','state_body','association','other')", name="kind"
-        ),
+        CheckConstraint("kind in ('enterprise','state_body','association','other')", name="kind"),
     )
 
     name: Mapped[str] = mapped_column(String(500), nullable=False, index=True)
@@ -194,7 +192,9 @@ class Ownership(Audited, Base):
             "share_percent is null or (share_percent >= 0 and share_percent <= 100)",
             name="share_range",
         ),
-        CheckConstraint("owner_kind in ('organization','person','state','other')", name="owner_kind"),
+        CheckConstraint(
+            "owner_kind in ('organization','person','state','other')", name="owner_kind"
+        ),
     )
 
     organization_id: Mapped[int] = mapped_column(
@@ -243,7 +243,9 @@ class ProductRegistryEntry(Base):
     product_id: Mapped[int] = mapped_column(
         ForeignKey("products.id", ondelete="CASCADE"), nullable=False, index=True
     )
-    registry_name: Mapped[str] = mapped_column("registry", String(20), nullable=False, default="pp719")
+    registry_name: Mapped[str] = mapped_column(
+        "registry", String(20), nullable=False, default="pp719"
+    )
     number: Mapped[str] = mapped_column(String(100), nullable=False)
     points: Mapped[float | None] = mapped_column(Float)
     percentage: Mapped[float | None] = mapped_column(Float)

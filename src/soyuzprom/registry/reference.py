@@ -1,7 +1,8 @@
 """Reference data packaged under ``soyuzprom/data/classifiers``: regions and classifiers.
 
 Pure readers: they open the packaged CSV files (see the README there for origin and licence)
-and yield frozen dataclasses; nothing here touches the database.
+and yield frozen dataclasses. The one database entry point, :func:`load_reference`, is a thin
+door to :mod:`soyuzprom.registry.reference_loader`, so this module imports no ORM code.
 
 Regions (:func:`read_regions`)
     * the countries Russia and Belarus (kind ``country``, code ``RU`` / ``BY``, names from
@@ -48,8 +49,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from soyuzprom.errors import DomainValidationError
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 SCHEMES = ("okved2", "okpd2", "oksm", "tnved")
 # The two countries of the Union State: the regions table holds them as regions of kind country.
@@ -292,3 +297,10 @@ def _tnved() -> Iterator[ClassifierRecord]:
             (code[:n] for n in range(len(code) - 2, 0, -2) if code[:n] in known), None
         )
         yield ClassifierRecord("tnved", code, row["name"], parent, TNVED_DETAIL_EDITION)
+
+
+def load_reference(session: Session) -> dict[str, int]:
+    """Upsert all of the above into the database; see :mod:`.reference_loader`."""
+    from soyuzprom.registry.reference_loader import load_reference as load
+
+    return load(session)

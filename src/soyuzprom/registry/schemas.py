@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from soyuzprom.core.schemas import ReadModel, WriteModel
+from soyuzprom.core.schemas import ReadModel, SourceRead, WriteModel
 
 OrganizationKind = Literal["enterprise", "state_body", "association", "other"]
 Country = str
@@ -128,6 +128,7 @@ class OrganizationRead(ReadModel):
     lon: float | None
     aliases: list[AliasRead] = []
     source_id: int | None
+    source: SourceRead | None = None
     created_at: datetime
     updated_at: datetime
 
@@ -187,6 +188,7 @@ class PersonRead(ReadModel):
     country: str | None
     roles: list[PersonRoleRead] = []
     source_id: int | None
+    source: SourceRead | None = None
 
 
 class PersonFilter(BaseModel):
@@ -200,7 +202,9 @@ class OwnershipCreate(WriteModel):
     owner_person_id: int | None = None
     owner_name: str | None = None
     owner_identifier: str | None = None
-    owner_country: str | None = Field(default=None, description="Код ОКСМ страны владельца (112 — Беларусь)")
+    owner_country: str | None = Field(
+        default=None, description="Код ОКСМ страны владельца (112 — Беларусь)"
+    )
     share_percent: float | None = Field(default=None, ge=0, le=100)
     share_nominal: float | None = Field(default=None, ge=0)
     as_of: date | None = None
@@ -229,6 +233,7 @@ class OwnershipRead(ReadModel):
     share_nominal: float | None
     as_of: date | None
     source_id: int | None
+    source: SourceRead | None = None
 
 
 class OwnershipFilter(BaseModel):
@@ -273,6 +278,7 @@ class ProductRead(ReadModel):
     description: str | None
     registry_entries: list[RegistryEntryRead] = []
     source_id: int | None
+    source: SourceRead | None = None
 
 
 class ProductFilter(BaseModel):

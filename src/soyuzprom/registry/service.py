@@ -105,7 +105,9 @@ def _organization_after(session: Session, obj: Organization, payload: dict[str, 
     if payload.get("aliases") is not None:
         set_aliases(obj, payload["aliases"])
     if payload.get("okved_extra") is not None or payload.get("okved_main"):
-        codes = list(payload.get("okved_extra") or [a.okved for a in obj.activities if not a.is_main])
+        codes = list(
+            payload.get("okved_extra") or [a.okved for a in obj.activities if not a.is_main]
+        )
         set_activities(obj, obj.okved_main, codes)
 
 
@@ -118,9 +120,9 @@ def set_aliases(obj: Organization, aliases: list[str], kind: str = "name") -> No
         if alias and key and key != obj.name_key and key not in wanted:
             wanted[key] = alias
     existing = {a.alias_key: a for a in obj.aliases}
-    for key, alias in list(existing.items()):
+    for key, stale in list(existing.items()):
         if key not in wanted:
-            obj.aliases.remove(alias)
+            obj.aliases.remove(stale)
     for key, alias_text in wanted.items():
         if key not in existing:
             alias_kind = "initialism" if alias_text.isupper() and len(alias_text) <= 8 else kind
@@ -142,9 +144,7 @@ def set_activities(obj: Organization, main: str | None, extra: list[str]) -> Non
 
 
 def _org_region(stmt: Select[Any], code: str) -> Select[Any]:
-    return stmt.join(Region, Organization.region_id == Region.id).where(
-        Region.code == code.upper()
-    )
+    return stmt.join(Region, Organization.region_id == Region.id).where(Region.code == code.upper())
 
 
 def _org_okved(stmt: Select[Any], prefix: str) -> Select[Any]:
@@ -201,9 +201,7 @@ def find_organization(session: Session, text: str) -> Organization:
     found = session.scalar(select(Organization).where(Organization.name_key == key))
     if found is None:
         found = session.scalar(
-            select(Organization)
-            .join(OrganizationAlias)
-            .where(OrganizationAlias.alias_key == key)
+            select(Organization).join(OrganizationAlias).where(OrganizationAlias.alias_key == key)
         )
     if found is None:
         raise NotFoundError(f"Организация «{text}» не найдена", field="organization")
@@ -268,11 +266,15 @@ def _ownership_before(
     country = payload.get("owner_country")
     if country:
         code = str(country).strip().zfill(3)
-        if session.scalar(
-            select(ClassifierEntry.id).where(
-                ClassifierEntry.scheme == "oksm", ClassifierEntry.code == code
+        if (
+            session.scalar(
+                select(ClassifierEntry.id).where(
+                    ClassifierEntry.scheme == "oksm", ClassifierEntry.code == code
+                )
             )
-        ) is None and session.scalar(select(ClassifierEntry.id).limit(1)) is not None:
+            is None
+            and session.scalar(select(ClassifierEntry.id).limit(1)) is not None
+        ):
             raise DomainValidationError(f"Неизвестный код ОКСМ «{country}»", field="owner_country")
         payload["owner_country"] = code
     return payload
@@ -294,7 +296,9 @@ ownerships: CrudService[Ownership] = CrudService(
 # -- products --------------------------------------------------------------------------------
 
 
-def _product_before(session: Session, payload: dict[str, Any], obj: Product | None) -> dict[str, Any]:
+def _product_before(
+    session: Session, payload: dict[str, Any], obj: Product | None
+) -> dict[str, Any]:
     _require(session, Organization, payload.get("maker_id"), "maker_id")
     return payload
 

@@ -26,6 +26,7 @@ _NUM = re.compile(r"^\d+(?:[.,]\d+)?$")
 _RANGE = re.compile(r"^(\d+(?:[.,]\d+)?)[-–—](\d+(?:[.,]\d+)?)$")
 _ORDINAL_DIGIT = re.compile(r"^(\d+)-?(?:е|м|ое|ом|ем|го|й|ое)$")
 _DASHES = {"-", "–", "—"}
+_Found = tuple[tuple[float, ...], str, int, int]  # values, unit, first token, last token
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +115,8 @@ class FigureFinder:
         j = k
         while j < n and j - k < 3 and toks[j].pos == "ADJ" and toks[j].lemma not in self.byn:
             j += 1
+        if j < n and j > k and toks[j].lemma == "место" and toks[j - 1].lemma == "рабочий":
+            return "persons", mult, j  # jobs are counted in people
         if j < n and toks[j].pos == "NOUN" and toks[j].lemma not in self.not_counted \
                 and toks[j].text.lower() not in self.not_counted and toks[j].text[:1].islower():
             if toks[j].lemma in self.person_nouns:
@@ -175,7 +178,7 @@ class FigureFinder:
             i = last + 1
         return out
 
-    def _rank(self, toks: list[Token], i: int) -> tuple[tuple[float, ...], str, int, int] | None:
+    def _rank(self, toks: list[Token], i: int) -> _Found | None:
         t = toks[i]
         value = self.ordinals.get(t.lemma) if t.pos == "ADJ" else None
         m = _ORDINAL_DIGIT.match(t.text)
@@ -185,7 +188,7 @@ class FigureFinder:
             return (float(value),), "rank", i, i + 1
         return None
 
-    def _fraction(self, toks: list[Token], i: int) -> tuple[tuple[float, ...], str, int, int] | None:
+    def _fraction(self, toks: list[Token], i: int) -> _Found | None:
         t = toks[i]
         if t.lemma in self.fractions and t.pos == "NOUN":
             value = self.fractions[t.lemma]
@@ -195,7 +198,7 @@ class FigureFinder:
             return (value,), "%", first, i
         return None
 
-    def _numeric(self, toks: list[Token], i: int) -> tuple[tuple[float, ...], str, int, int] | None:
+    def _numeric(self, toks: list[Token], i: int) -> _Found | None:
         num = self._number(toks, i)
         if num is None:
             return None

@@ -28,9 +28,12 @@ NOUNISH = {"NOUN", "PROPN"}
 
 
 class TokenLike(Protocol):
-    text: str
-    pos: str
-    feats: Mapping[str, str]
+    @property
+    def text(self) -> str: ...
+    @property
+    def pos(self) -> str: ...
+    @property
+    def feats(self) -> Mapping[str, str]: ...
 
 
 def normal_word(word: str) -> str:
@@ -82,7 +85,8 @@ class Morph:
         return normal_word(parses[0].normal_form) if parses else normal_word(word)
 
     def has_grammeme(self, word: str, grammeme: str, min_score: float = 0.0) -> bool:
-        return any(grammeme in p.tag and p.score >= min_score for p in self.parse(normal_word(word)))
+        parses = self.parse(normal_word(word))
+        return any(grammeme in p.tag and p.score >= min_score for p in parses)
 
     def _inflect(self, parse: Any, grams: set[str]) -> str | None:
         if parse is None:

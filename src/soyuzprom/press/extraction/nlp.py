@@ -16,9 +16,8 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from typing import Any
 from functools import lru_cache
-
+from typing import Any
 
 from soyuzprom.press.extraction.morph import Morph, get_morph, normal_word
 
@@ -140,10 +139,11 @@ def analyze(models: NatashaModels, text: str) -> Analysis:
         starts = {t.start: t.i for t in tokens}
         stops = {t.stop: t.i for t in tokens}
         for sp in ner.spans:
-            first, last = starts.get(sp.start), stops.get(sp.stop)
-            if first is None or last is None:
+            first_i, last_i = starts.get(sp.start), stops.get(sp.stop)
+            if first_i is None or last_i is None:
                 continue
-            spans.append(NerSpan(sp.type, sp.start, sp.stop, text[sp.start:sp.stop], first, last))
+            spans.append(NerSpan(sp.type, sp.start, sp.stop, text[sp.start:sp.stop], first_i,
+                                 last_i))
     return Analysis(text, tokens, sents, spans)
 
 

@@ -6,7 +6,8 @@ other) and the country when the text tells it.
 
 Example::
 
-    >>> [m.name for m in find_organizations(a, vocab, morph, regions)]  # "глава Минпромторга России"
+    >>> # analysis of "глава Минпромторга России"
+    >>> [m.name for m in find_organizations(a, vocab, morph, regions)]
     ['Министерство промышленности и торговли Российской Федерации']
 """
 
@@ -27,10 +28,10 @@ from soyuzprom.press.extraction.orgnames import (
     quoted_name,
 )
 from soyuzprom.press.extraction.regions import RegionMention
-from soyuzprom.press.extraction.resources import COUNTRY_GEN, Vocabulary
+from soyuzprom.press.extraction.resources import COUNTRY_GEN, StateBody, Vocabulary
 
 _ADJ_ENDINGS = {"кий", "кая", "кое", "кие", "кой", "ого", "ому", "ким", "ком", "кую", "ких",
-                "ими", "ной", "ный", "ная", "ное", "ого", "ным", "ном", "ную", "ных"}
+                "ими", "ной", "ный", "ная", "ное", "ным", "ном", "ную", "ных"}
 _QUALIFIER_WORDS = {"область", "край", "регион", "республика"}
 
 
@@ -172,7 +173,7 @@ class OrgFinder:
             first = i + 1 if tok.lemma == "министр" else i  # the person's word is not the body
             self._add(name, "state", region.region.country, first, region.last, "body")
 
-    def _state_body(self, first: int, last: int, body) -> None:  # type: ignore[no-untyped-def]
+    def _state_body(self, first: int, last: int, body: StateBody) -> None:
         t = self.t
         nxt = last + 1
         qualifier = self.region_at.get(nxt)
@@ -395,7 +396,7 @@ class OrgFinder:
                 p.tag.POS == "NOUN" and "Orgn" not in p.tag and "Abbr" not in p.tag
                 and p.score > 0.5 and p.normal_form in self.m.parse(p.normal_form)[0].normal_form
                 for p in self.m.parse(normal_word(toks[0].text))[:1]) \
-                and not self.m.parse(normal_word(toks[0].text))[0].is_known is False:
+                and self.m.parse(normal_word(toks[0].text))[0].is_known is not False:
             return True  # "Делегация ..." at the start of a sentence
         if first in self.region_at and toks[0].pos != "ADJ" and len(toks) > 1 \
                 and not any(x.is_title for x in toks[1:]):

@@ -9,6 +9,7 @@ Example::
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from soyuzprom.press.extraction.morph import Morph, normal_word, recover_shape
 from soyuzprom.press.extraction.nlp import Token
@@ -130,7 +131,7 @@ def word_nominative(tok: Token, morph: Morph) -> str:
 
 def _texts_with_spacing(tokens: list[Token]) -> list[str]:
     out = [tokens[0].text]
-    for prev, tok in zip(tokens, tokens[1:], strict=False):
+    for prev, tok in pairwise(tokens):
         if tok.start == prev.stop:
             out[-1] += tok.text
         else:

@@ -16,7 +16,7 @@ from soyuzprom.press.extraction.nlp import Token
 from soyuzprom.press.extraction.organizations import OrgMention
 from soyuzprom.press.extraction.persons import PersonMention
 from soyuzprom.press.extraction.regions import RegionMention
-from soyuzprom.press.extraction.resources import COUNTRY_NAME
+from soyuzprom.press.extraction.resources import COUNTRY_NAME, Region
 
 _NATIONAL = {"президент", "премьер-министр", "премьер", "вице-премьер", "посол"}
 _REGIONAL = {"губернатор", "вице-губернатор", "врио", "глава", "председатель", "мэр"}
@@ -107,4 +107,32 @@ def descriptor_parties(sent_tokens: list[Token], tokens: list[Token], orgs: list
         if before:
             o = before[-1]
             out.append(Party(o.name, o.country, t.i, t.i, False, True))
+    return out
+
+
+_COLLECTIVE = {"предприятие", "завод", "компания", "хозяйство", "аграрий", "производитель",
+               "сельхозпредприятие", "фермер", "сельхозпроизводитель", "машиностроитель",
+               "промышленник", "экспортер", "организация", "партнер", "перевозчик",
+               "станкостроитель", "агрохолдинг", "комбинат", "фабрика"}
+
+
+def collective_parties(sent_tokens: list[Token], tokens: list[Token],
+                       region_adjectives: dict[str, Region], main_region: Region | None,
+                       taken: set[int]) -> list[Party]:
+    """"ярославские предприятия", "кубанские хозяйства", "аграрии области" stand for the
+    region."""
+    out: list[Party] = []
+    for t in sent_tokens:
+        if t.i in taken or t.lemma not in _COLLECTIVE or t.feats.get("Number") != "Plur":
+            continue
+        prev = tokens[t.i - 1] if t.i > 0 else None
+        nxt = tokens[t.i + 1] if t.i + 1 < len(tokens) else None
+        region = None
+        if prev is not None and prev.pos == "ADJ" and prev.lemma in region_adjectives:
+            region = region_adjectives[prev.lemma]
+        elif nxt is not None and nxt.lemma in ("область", "регион", "край") \
+                and nxt.case == "Gen" and main_region is not None:
+            region = main_region
+        if region is not None:
+            out.append(Party(region.name, region.country, t.i, t.i, False, False))
     return out

@@ -38,12 +38,13 @@ def is_year_token(tok: Token) -> bool:
     return bool(_YEAR.match(tok.text))
 
 
-def _year_of(tokens: list[Token], k: int) -> int | None:
-    """A year written right after position k ("2024 года")."""
+def _year_of(tokens: list[Token], k: int) -> tuple[int | None, int]:
+    """A year written right after position k ("2024 года") and the last token used."""
     for j in range(k, min(len(tokens), k + 2)):
         if is_year_token(tokens[j]):
-            return int(tokens[j].text)
-    return None
+            last = j + 1 if j + 1 < len(tokens) and tokens[j + 1].lemma in ("год", "г") else j
+            return int(tokens[j].text), last
+    return None, k - 1
 
 
 def find_periods(tokens: list[Token], vocab: Vocabulary, morph: Morph,
@@ -70,7 +71,7 @@ def find_periods(tokens: list[Token], vocab: Vocabulary, morph: Morph,
                 and tokens[i + 2].lemma in months:
             m1, m2, end = months[t.lemma], months[tokens[i + 2].lemma], i + 2
         if m1 and m2:
-            year = _year_of(tokens, end + 1)
+            year, end = _year_of(tokens, end + 1)
             if year is None and published is not None:
                 year = published.year if published.month > m2 else published.year - 1
             value = f"{year}-{m1:02d}..{year}-{m2:02d}" if year else ""
@@ -93,12 +94,12 @@ def find_periods(tokens: list[Token], vocab: Vocabulary, morph: Morph,
             elif t.lemma == "полугодие" and prev.lemma in ("первый",):
                 first_m, last_m = 1, 6
             if first_m and last_m and last_m <= 12:
-                year = _year_of(tokens, i + 1)
+                year, end = _year_of(tokens, i + 1)
                 if year is None and published is not None:
                     year = published.year if published.month > last_m else published.year - 1
                 value = f"{year}-{first_m:02d}..{year}-{last_m:02d}" if year else ""
-                out.append(Period(value, i - 1, i, year is not None))
-                i += 1
+                out.append(Period(value, i - 1, end, year is not None))
+                i = end + 1
                 continue
         # year ranges: "2022-2024", "2022 – 2024 годах", "с 2022 по 2024 год"
         m = _YEAR_RANGE.match(t.text)
@@ -117,10 +118,10 @@ def find_periods(tokens: list[Token], vocab: Vocabulary, morph: Morph,
                 i += 3
                 continue
             nxt = tokens[i + 1].lemma if i + 1 < n else ""
-            prev = tokens[i - 1].lemma if i > 0 else ""
-            if nxt in ("год", "г", "гг") or prev in ("в", "за", "к", "до", "с", "итог"):
+            before = tokens[i - 1].lemma if i > 0 else ""
+            if nxt in ("год", "г", "гг") or before in ("в", "за", "к", "до", "с", "итог"):
                 value = t.text
-                if prev in ("к", "до"):
+                if before in ("к", "до"):
                     value = "target"
                 out.append(Period(value, i, i, True))
             i += 1

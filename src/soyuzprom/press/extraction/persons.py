@@ -45,8 +45,8 @@ def _name_parts(tokens: list[Token], morph: Morph) -> tuple[str, str, list[str]]
         surn_p = next((p for p in parses if "Surn" in p.tag), None)
         if patr_p is not None and len(words) == 3 and w is words[1]:
             continue  # patronymic in "Имя Отчество Фамилия"
-        if name_p is not None and not firsts and (surn_p is None or len(words) > 1
-                                                 and w is words[0]):
+        if name_p is not None and not firsts and (surn_p is None or (len(words) > 1
+                                                 and w is words[0])):
             gender = name_p.tag.gender
             nom = name_p.inflect({"nomn"})
             firsts.append(recover_shape(nom.word if nom else w.text, w.text))
@@ -194,8 +194,8 @@ def merge_persons(raw: list[PersonMention]) -> list[PersonMention]:
         if " " not in p.name:
             key = normal_word(p.name)
             match = next((f for f in full if normal_word(f.name.split()[-1]) == key
-                          or normal_word(f.name.split()[-1])[:5] == key[:5]
-                          and len(key) > 5), None)
+                          or (normal_word(f.name.split()[-1])[:5] == key[:5]
+                          and len(key) > 5)), None)
             if match is None:
                 match = next((f for f in full if normal_word(f.name.split()[0]) == key), None)
             if match is not None:

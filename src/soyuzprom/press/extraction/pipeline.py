@@ -11,6 +11,8 @@ Example::
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from soyuzprom.press.extraction.figures import FigureFinder
 from soyuzprom.press.extraction.model import Extraction, Figure, Mention, Person, Relation
@@ -18,6 +20,7 @@ from soyuzprom.press.extraction.morph import normal_word
 from soyuzprom.press.extraction.nlp import (
     Analysis,
     NatashaModels,
+    Token,
     analyze,
     get_models,
     is_title,
@@ -25,7 +28,9 @@ from soyuzprom.press.extraction.nlp import (
 )
 from soyuzprom.press.extraction.organizations import OrgMention, find_organizations
 from soyuzprom.press.extraction.parties import (
+    Party,
     body_of_person,
+    collective_parties,
     descriptor_parties,
     sentence_parties,
 )
@@ -37,7 +42,12 @@ from soyuzprom.press.extraction.relations import (
     find_relations,
 )
 from soyuzprom.press.extraction.relevance import is_relevant
-from soyuzprom.press.extraction.resources import COUNTRY_NAME, Vocabulary, get_vocabulary
+from soyuzprom.press.extraction.resources import (
+    COUNTRY_NAME,
+    Region,
+    Vocabulary,
+    get_vocabulary,
+)
 
 _SECTION_TITLE = "relations"
 
@@ -77,17 +87,28 @@ class Extractor:
                 parse_sentences(self.models, a, [s])
 
             org_tokens_all = {i for o in orgs for i in range(o.first, o.last + 1)}
+            main_region = _main_region(regions)
+            previous = None
             for s in range(len(a.sents)):
                 if is_title(a, s):
-                    continue  # a headline repeats the text's facts in short
+                    continue  # a headline repeats the facts of the text
                 parties = sentence_parties(s, orgs, regions, persons, bodies)
                 if not a.sent_text(s).lstrip().startswith(("«", "—", "-", "\"")):
                     parties += descriptor_parties(a.sent_tokens(s), a.tokens, orgs,
                                                   self.vocab.place_adjectives, org_tokens_all)
+                parties = [_side(p, a.tokens, fallback) for p in parties]
+                taken = org_tokens_all | {p.first for p in parties}
+                parties += collective_parties(a.sent_tokens(s), a.tokens,
+                                              self.vocab.region_adjectives, main_region, taken)
                 parties.sort(key=lambda p: p.first)
-                if parties:
-                    relations.extend(find_relations(a, s, parties, self.triggers, self.morph,
-                                                    fallback, parse))
+                found = find_relations(a, s, parties, self.triggers, self.morph, fallback,
+                                       parse, previous)
+                relations.extend(found)
+                if found:
+                    last = found[-1]
+                    by_name = {p.name: p for p in parties} | {p.name: p for p in fallback.values()}
+                    if last.source in by_name and last.target in by_name:
+                        previous = (by_name[last.source], by_name[last.target])
         lemmas = [t.lemma for t in a.tokens]
         economic = sum(1 for x in lemmas if x in self.economic)
         non_economic = sum(1 for x in lemmas if x in self.non_economic)
@@ -121,7 +142,28 @@ class Extractor:
         return out
 
 
-def _unique(names):  # type: ignore[no-untyped-def]
+def _side(p: Party, tokens: list[Token], fallback: dict[str, Party]) -> Party:
+    """"белорусская сторона" stands for the text's main Belarusian party."""
+    nxt = tokens[p.last + 1] if 0 <= p.last + 1 < len(tokens) else None
+    if p.is_country and nxt is not None and nxt.lemma == "сторона" and p.country in fallback:
+        main = fallback[p.country]
+        return replace(main, first=p.first, last=p.last)
+    return p
+
+
+def _main_region(regions: list[RegionMention]) -> Region | None:
+    """The most mentioned Russian subject or Belarusian oblast (for "аграрии области")."""
+    counts: dict[str, int] = {}
+    for r in regions:
+        if r.region.kind != "country":
+            counts[r.region.name] = counts.get(r.region.name, 0) + 1
+    if not counts:
+        return None
+    top = max(counts, key=lambda k: counts[k])
+    return next(r.region for r in regions if r.region.name == top)
+
+
+def _unique(names: Iterable[str]) -> Iterator[str]:
     seen: set[str] = set()
     for n in names:
         if n and n not in seen:

@@ -84,9 +84,9 @@ def _compound_or_adjective(toks: list[Token], i: int, vocab: Vocabulary) -> list
         low = t.lemma
         for stem, country in vocab.country_stems.items():
             if stem in low:
-                region = vocab.regions_by_key[("российский",)] if country == "RU" \
+                side = vocab.regions_by_key[("российский",)] if country == "RU" \
                     else vocab.regions_by_key[("белорусский",)]
-                found.append(RegionMention(region, i, i, t.start, t.stop, t.sent))
+                found.append(RegionMention(side, i, i, t.start, t.stop, t.sent))
         return found
     region = vocab.region_adjectives.get(t.lemma)
     if region is None or not t.is_title:

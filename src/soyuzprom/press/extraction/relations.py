@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from soyuzprom.press.extraction.model import Relation
 from soyuzprom.press.extraction.morph import Morph, normal_word
 from soyuzprom.press.extraction.nlp import Analysis, Token, children
+from soyuzprom.press.extraction.organizations import OrgMention
 from soyuzprom.press.extraction.parties import Party
+from soyuzprom.press.extraction.regions import RegionMention
 from soyuzprom.press.extraction.resources import COUNTRY_NAME, Vocabulary
 
 TYPES = ("supply", "joint_production", "service_center", "joint_venture", "investment_project",
@@ -52,6 +54,7 @@ class TriggerIndex:
             for a, b in spec.get("pairs", []):
                 self.pairs.setdefault(normal_word(a), []).append((t, normal_word(b)))
         self.modality = frozenset(normal_word(x) for x in rel["modality"])
+        self.meeting_plan = frozenset(normal_word(x) for x in rel["meeting_plan"])
         self.not_objects = frozenset(normal_word(x) for x in rel["not_objects"])
         self.generic_objects = frozenset(normal_word(x) for x in rel["generic_objects"])
 
@@ -73,12 +76,31 @@ class TriggerIndex:
 
     def hypothetical(self, toks: list[Token], trig: Trigger) -> bool:
         lo = toks[0].i
-        for j in range(max(lo, trig.first - 5), trig.first):
+        for j in range(max(lo, trig.first - 8), trig.first):
             if toks[j - lo].lemma in self.modality:
                 return True
         return False
 
+    @staticmethod
+    def in_relative_clause(toks: list[Token], trig: Trigger) -> bool:
+        """"завод, который собирает автомобили": the clause describes, it reports no fact."""
+        lo = toks[0].i
+        for j in range(trig.first - 1, max(lo, trig.first - 6) - 1, -1):
+            t = toks[j - lo]
+            if t.text in (",", "—", "(", ";"):
+                return False
+            if t.lemma == "который":
+                return True
+        return False
 
+
+_DESCRIPTORS = {"компания", "предприятие", "завод", "холдинг", "концерн", "корпорация",
+                "объединение", "фирма", "производитель", "дилер", "комбинат", "фабрика",
+                "делегация", "сторона", "губернатор", "правительство", "министерство",
+                "председатель", "директор", "глава", "руководитель", "министр"}
+_MAKER_HEADS = {"центр", "техника", "продукция", "машина", "машинокомплект", "комплект",
+                "лицензия", "технология", "модель", "трактор", "автобус", "комбайн", "самосвал",
+                "двигатель", "мотор", "шина", "лифт", "станок", "узел", "документация"}
 _DESCRIPTOR_RELS = {"appos", "flat", "flat:name", "nmod", "amod", "flat:foreign"}
 
 
@@ -93,7 +115,7 @@ def _syntax_slot(tokens: list[Token], p: Party, kids: dict[int, list[int]]) -> s
     # "X и Y подписали": Y is a conjunct of the subject X; "компания «Y»": Y names the noun
     while seen < 4 and tokens[h].head >= 0 and (
             tokens[h].rel == "conj" or (tokens[h].rel in _DESCRIPTOR_RELS
-                                        and tokens[tokens[h].head].pos == "NOUN"
+                                        and tokens[tokens[h].head].lemma in _DESCRIPTORS
                                         and tokens[h].head == h - 1 - _quote_gap(tokens, h))):
         h = tokens[h].head
         seen += 1
@@ -109,6 +131,17 @@ def _syntax_slot(tokens: list[Token], p: Party, kids: dict[int, list[int]]) -> s
             if lem == "через":
                 return "to"
     rel = tokens[h].rel
+    head = tokens[h].head
+    if (rel in ("nmod", "appos", "flat", "flat:foreign") and head >= 0 \
+            and tokens[head].pos == "NOUN" and tokens[head].lemma not in _DESCRIPTORS \
+            and tokens[head].feats.get("Number") == "Plur") or (
+            rel == "nmod" and head >= 0 and tokens[head].lemma in _MAKER_HEADS):
+        return "maker"  # "автобусов МАЗ", "комбайнов «Гомсельмаша»", "сервисный центр БелАЗа"
+    if rel == "nmod" and head >= 0:
+        # "для коммунальных служб Витебской области": the region inherits "для"
+        for c in kids.get(head, []):
+            if tokens[c].rel == "case" and tokens[c].lemma in ("для", "в", "во", "на"):
+                return "to"
     if rel.startswith("nsubj"):
         return "subj"
     if rel == "iobj":
@@ -172,9 +205,7 @@ def _compatible(a: Party, b: Party) -> bool:
     if a.name == b.name:
         return False
     # a region is not a partner of its own country ("Смоленская область" / "Россия")
-    if (a.is_country and a.country == b.country) or (b.is_country and a.country == b.country):
-        return False
-    return True
+    return not ((a.is_country or b.is_country) and a.country == b.country)
 
 
 def choose_pair(typ: str, reverse: bool, tokens: list[Token], parties: list[Party],
@@ -194,12 +225,14 @@ def choose_pair(typ: str, reverse: bool, tokens: list[Token], parties: list[Part
                 if best is None or score > best[0]:
                     best = (score, a, b)
         return (best[1], best[2]) if best else None
+    src_order: tuple[str, ...]
+    dst_order: tuple[str, ...]
     if reverse:
-        src_order, dst_order = ("from", "gen", "with", "other", "obj", "subj"), ("subj", "to",
-                                                                                  "dat")
+        src_order, dst_order = ("maker", "from", "gen", "with", "other", "obj", "subj"), (
+            "subj", "to", "dat")
     else:
-        src_order, dst_order = ("subj", "from", "gen", "other", "with"), ("to", "dat", "obj",
-                                                                         "other", "gen", "subj")
+        src_order, dst_order = ("maker", "subj", "from", "gen", "other", "with"), (
+            "to", "dat", "obj", "other", "gen", "subj")
     for src in _ordered(parties, slots, src_order):
         for dst in _ordered(parties, slots, dst_order):
             if _compatible(src, dst) and (not src.country or not dst.country
@@ -247,7 +280,11 @@ def describe_object(typ: str, trig: Trigger, tokens: list[Token], parties: list[
                     if tokens[k].lemma in stop:
                         j = k + 1
                         continue
-                    return morph.nominative(tokens[j:k + 1]).lower()
+                    end = k
+                    if k + 1 < len(tokens) and tokens[k + 1].pos == "NOUN" \
+                            and tokens[k + 1].case == "Gen" and k + 1 not in party_tokens:
+                        end = k + 1  # "продукция нефтепереработки"
+                    return morph.nominative(tokens[j:end + 1]).lower()
             j += 1
         return ""
     words = tokens[trig.first:trig.last + 1]
@@ -260,7 +297,8 @@ def describe_object(typ: str, trig: Trigger, tokens: list[Token], parties: list[
 
 def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerIndex,
                    morph: Morph, fallback: dict[str, Party],
-                   parse: Callable[[int], None] | None = None) -> list[Relation]:
+                   parse: Callable[[int], None] | None = None,
+                   previous: tuple[Party, Party] | None = None) -> list[Relation]:
     toks = a.sent_tokens(s)
     out: list[Relation] = []
     triggers = index.find(toks)
@@ -272,6 +310,11 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
         kids = children(a, s)
         toks = a.sent_tokens(s)
     types = {t.type for t in triggers}
+    if "agreement" in types:
+        # "договор подписан в ходе визита": the signing is the fact, the visit its setting
+        triggers = [t for t in triggers if t.type != "meeting"]
+    if any(t.lemma in index.meeting_plan for t in toks):
+        triggers = [t for t in triggers if t.type != "meeting"]
     if "joint_venture" in types:
         # "учредят совместное предприятие по выпуску ...": the venture, not co-production
         triggers = [t for t in triggers if t.type != "joint_production"]
@@ -280,7 +323,20 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
     for trig in triggers:
         if trig.type != "meeting" and index.hypothetical(toks, trig):
             continue
-        cands = list(parties)
+        if index.in_relative_clause(toks, trig):
+            continue
+        cands = [p for p in parties if not _witness(a.tokens, p)]
+        if not cands and trig.type in SYMMETRIC:
+            # "Соглашение об этом подписали стороны": the parties of the previous fact
+            if previous is not None:
+                cands = list(previous)
+            elif "RU" in fallback and "BY" in fallback:
+                cands = [fallback["RU"], fallback["BY"]]
+        elif len({p.name for p in cands}) == 1 and previous is not None:
+            only = cands[0]
+            others = [p for p in previous if p.country and p.country != only.country]
+            if others:
+                cands.append(others[0])
         if len({p.name for p in cands}) < 2 and cands:
             only = cands[0]
             other = fallback.get("BY" if only.country == "RU" else "RU") if only.country else None
@@ -290,19 +346,35 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
         if pair is None:
             continue
         src, dst = pair
+        if trig.type in ("joint_production", "service_center") and not src.is_org:
+            continue  # the owner of a product or technology is an enterprise
+        if trig.type != "supply" and trig.type not in SYMMETRIC and dst.is_country:
+            continue  # a host is a region or an enterprise, not a whole country
         obj = describe_object(trig.type, trig, a.tokens, cands, morph, index.not_objects)
         if trig.type == "supply":
-            generic = not obj or obj.split()[-1] in index.generic_objects or any(
-                morph.plain_lemma(w) in index.generic_objects for w in obj.split())
+            generic = not obj or (len(obj.split()) == 1
+                                  and morph.plain_lemma(obj) in index.generic_objects)
             if generic and not (src.is_org or dst.is_org):
                 continue  # generic trade between regions is a figure, not a supply
             if generic and (src.is_country or dst.is_country):
                 continue
+            if not obj and toks[trig.first - toks[0].i].pos == "VERB":
+                continue  # "поставили подписи": a verb of supply needs goods
         out.append(Relation(trig.type, src.name, dst.name, obj, evidence.strip(), start, stop))
     return out
 
 
-def fallback_parties(orgs: list, regions: list) -> dict[str, Party]:  # type: ignore[type-arg]
+def _witness(tokens: list[Token], p: Party) -> bool:
+    """"в присутствии губернатора", "при участии министра": present, not a party."""
+    if p.first < 2:
+        return False
+    before = {tokens[p.first - 1].lemma, tokens[p.first - 2].lemma}
+    if p.first >= 3:
+        before.add(tokens[p.first - 3].lemma)
+    return bool(before & {"присутствие", "участие"})
+
+
+def fallback_parties(orgs: list[OrgMention], regions: list[RegionMention]) -> dict[str, Party]:
     """The most mentioned non-country party of each side, or the country itself."""
     counts: dict[str, dict[str, int]] = {"RU": {}, "BY": {}}
     for o in orgs:

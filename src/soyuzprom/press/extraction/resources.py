@@ -73,7 +73,8 @@ class Vocabulary:
 
 
 def _read_text(name: str) -> str:
-    return resources.files("soyuzprom").joinpath("data").joinpath("press").joinpath(name).read_text(encoding="utf-8")
+    path = resources.files("soyuzprom").joinpath("data").joinpath("press").joinpath(name)
+    return path.read_text(encoding="utf-8")
 
 
 def _yaml(name: str) -> Any:
@@ -110,6 +111,9 @@ def build_vocabulary(morph: Morph) -> Vocabulary:
         first, *rest = row["name"].split()
         if rest and rest[0] in ("область", "край") and region.kind != "country":
             adjectives[morph.plain_lemma(first)] = region
+    by_name = {r.name: r for r in regions.values()}
+    for adj, name in _yaml("region_adjectives.yaml").items():
+        adjectives.setdefault(normal_word(adj), by_name[name])
     orgs = _yaml("organizations.yaml")
     generic: dict[tuple[str, ...], dict[str, str]] = {}
     for head, spec in orgs["generic_heads"].items():
