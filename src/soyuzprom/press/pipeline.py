@@ -171,8 +171,9 @@ SessionFactory = Callable[[], AbstractContextManager[Session]]
 
 
 def _reason(exc: Exception) -> str:
+    """The user-facing reason; the origin (file or URL) is reported beside it."""
     if isinstance(exc, SoyuzpromError):
-        return str(exc)
+        return exc.message
     log.exception("press ingestion failed")
     return f"{type(exc).__name__}: {exc}"
 

@@ -87,7 +87,8 @@ def ingest_cmd(
                 if item not in seen:
                     seen.add(item)
                     bar.update(task, completed=len(seen))
-                bar.update(task, description=f"Загрузка: {outcome.status} {outcome.origin[-40:]}")
+                bar.update(task, description=f"Загрузка: {outcome.status} "
+                                            f"{outcome.origin.rsplit('/', 1)[-1][:40]}")
 
             try:
                 report = ingest_batch(items=items, extractor=extractor, options=options,
