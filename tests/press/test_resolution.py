@@ -15,6 +15,7 @@ from soyuzprom.press.resolution import (
     Identifier,
     RegistryIndex,
     find_identifiers,
+    identifiers_near,
     initials,
     load_region_aliases,
     normal_key,
@@ -127,6 +128,19 @@ def test_identifier_in_text_wins_over_the_name(index: RegistryIndex) -> None:
     unknown = index.organization("Вязьма-Маш", identifiers=[Identifier("inn", inn10("123456789"),
                                                                        0, 0)])
     assert unknown.status == UNKNOWN
+
+
+def test_identifiers_near_belong_to_the_mention_before_them() -> None:
+    text = (f"ООО «Вязьма-Маш» (ИНН {VYAZMA_INN}, ОГРН 1027700132195) поставит "
+            f"РУП «Оршанский льнокомбинат» (УНП {ORSHA_UNP}) станки.")
+    first = text.index("Вязьма-Маш")
+    assert [i.kind for i in identifiers_near(text, first, first + len("Вязьма-Маш"))] == [
+        "inn", "ogrn"]
+    second = text.index("Оршанский льнокомбинат")
+    end = second + len("Оршанский льнокомбинат")
+    assert [i.value for i in identifiers_near(text, second, end)] == [ORSHA_UNP]
+    plain = "Завод «Пример» поставит станки Оршанскому льнокомбинату (УНП 100582333)."
+    assert identifiers_near(plain, 0, len("Завод «Пример»")) == []
 
 
 @pytest.mark.parametrize(("text", "kind", "value"), [

@@ -125,18 +125,28 @@ def locate(text: str, fragment: str, start: Any = None, end: Any = None) -> tupl
     return (found, found + len(fragment)) if found >= 0 else None
 
 
-def locate_name(text: str, name: str) -> tuple[int, int] | None:
-    """Where an inflected form of a name first occurs: the name itself, else the stem of
-    its last word (nominative names are written inflected in running text)."""
-    exact = locate(text, name)
-    if exact is not None:
-        return exact
+def locate_names(text: str, name: str) -> list[tuple[int, int]]:
+    """Every place a name occurs: the name itself, else the stem of its last word
+    (nominative names are written inflected in running text).
+
+    Example:
+        >>> locate_names("Поставки Оршанскому льнокомбинату.", "Оршанский льнокомбинат")
+        [(20, 33)]
+    """
     words = name.split()
     if not words:
-        return None
+        return []
+    spans = [(m.start(), m.end()) for m in re.finditer(re.escape(name), text)]
+    if spans:
+        return spans
     stem = re.escape(words[-1][: max(4, len(words[-1]) - 2)])
-    found = re.search(rf"\b{stem}\w*", text)
-    return (found.start(), found.end()) if found else None
+    return [(m.start(), m.end()) for m in re.finditer(rf"\b{stem}\w*", text)]
+
+
+def locate_name(text: str, name: str) -> tuple[int, int] | None:
+    """The first place a name occurs (see :func:`locate_names`)."""
+    spans = locate_names(text, name)
+    return spans[0] if spans else None
 
 
 # -- the proposals -------------------------------------------------------------------------
@@ -179,9 +189,7 @@ class _Builder:
                     and isinstance(start, int) and isinstance(end, int)):
                 spans.append((start, end, str(m.get("text") or self.text[start:end])))
         if not spans:
-            found = locate_name(self.text, name)
-            if found:
-                spans.append((found[0], found[1], self.text[found[0]:found[1]]))
+            spans = [(a, b, self.text[a:b]) for a, b in locate_names(self.text, name)]
         return spans
 
     def mention_span(self, kind: str, name: str) -> tuple[int, int, str] | None:

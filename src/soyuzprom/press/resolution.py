@@ -179,12 +179,22 @@ def find_identifiers(text: str) -> list[Identifier]:
     return found
 
 
+_GAP = re.compile(r"[\s»\"”',:;()\-–—]*(?:и\s+)?", re.IGNORECASE)
+
+
 def identifiers_near(text: str, start: int, end: int, window: int = 120) -> list[Identifier]:
-    """Identifiers written right after a mention (within ``window`` characters, same
-    paragraph), as in "ОАО «Оршанский льнокомбинат» (УНП 300051730)"."""
+    """Identifiers written right after a mention, as in "ОАО «Оршанский льнокомбинат»
+    (УНП 100582333)" or "(ИНН ..., ОГРН ...)": only quotes, brackets, commas and spaces may
+    stand between the mention and the first one, and between one and the next, so an
+    identifier of the next organization in the sentence is never taken."""
     tail = text[end:end + window].split("\n", 1)[0]
-    return [Identifier(i.kind, i.value, i.start + end, i.end + end)
-            for i in find_identifiers(tail)]
+    found, position = [], 0
+    for ident in find_identifiers(tail):
+        if _GAP.fullmatch(tail[position:ident.start]) is None:
+            break
+        found.append(Identifier(ident.kind, ident.value, ident.start + end, ident.end + end))
+        position = ident.end
+    return found
 
 
 # -- the index -------------------------------------------------------------------------------
