@@ -40,6 +40,7 @@ class FigureFinder:
     def __init__(self, vocab: Vocabulary, morph: Morph) -> None:
         f = vocab.figures
         self.v, self.m = vocab, morph
+        self._last_currency = ""  # the currency of the previous figure in the sentence
         self.mult = {normal_word(k): float(v) for k, v in f["multipliers"].items()}
         self.curr = {normal_word(k): v for k, v in f["currencies"].items()}
         self.byn = frozenset(normal_word(x) for x in f["byn_markers"])
@@ -113,7 +114,7 @@ class FigureFinder:
                 return cur, mult, last
         # counted things: "120 тракторов", "четыре сушильные машины", "300 единиц техники"
         j = k
-        while j < n and j - k < 3 and toks[j].pos == "ADJ" and toks[j].lemma not in self.byn:
+        while j < n and j - k < 3 and toks[j].pos in ("ADJ", "DET"):
             j += 1
         if j < n and j > k and toks[j].lemma == "место" and toks[j - 1].lemma == "рабочий":
             return "persons", mult, j  # jobs are counted in people
@@ -153,9 +154,12 @@ class FigureFinder:
     # -- main ----------------------------------------------------------------------------
     def sentence(self, a: Analysis, s: int, published: dt.date | None) -> list[Figure]:
         toks = a.sent_tokens(s)
+        self._last_currency = ""
         periods = None
         out: list[Figure] = []
-        target = any(t.lemma in self.target_cues for t in toks)
+        # plans and future facts ("будет создано", "поставит", "планирует") are targets
+        target = any(t.lemma in self.target_cues or t.feats.get("Tense") == "Fut"
+                     for t in toks)
         i = 0
         while i < len(toks):
             found = self._rank(toks, i) or self._fraction(toks, i) or self._numeric(toks, i)
@@ -166,7 +170,7 @@ class FigureFinder:
             if periods is None:
                 periods = find_periods(toks, self.v, self.m, published)
             period = nearest_period(periods, first)
-            if target and period == "":
+            if target and not _is_range(period):
                 period = "target"
             qual = self._qualifier(toks, first)
             what = self._what(toks, first, last, unit)
@@ -180,7 +184,7 @@ class FigureFinder:
 
     def _rank(self, toks: list[Token], i: int) -> _Found | None:
         t = toks[i]
-        value = self.ordinals.get(t.lemma) if t.pos == "ADJ" else None
+        value = self.ordinals.get(t.lemma) if t.pos in ("ADJ", "NUM", "DET") else None
         m = _ORDINAL_DIGIT.match(t.text)
         if m:
             value = int(m.group(1))
@@ -190,11 +194,16 @@ class FigureFinder:
 
     def _fraction(self, toks: list[Token], i: int) -> _Found | None:
         t = toks[i]
+        if t.lemma in self.ordinals and i + 1 < len(toks) and toks[i + 1].lemma == "часть":
+            return (round(100 / self.ordinals[t.lemma], 1),), "%", i, i + 1  # "пятая часть"
         if t.lemma in self.fractions and t.pos == "NOUN":
             value = self.fractions[t.lemma]
             first = i
-            if i > 0 and toks[i - 1].lemma in ("два", "две") and t.lemma == "треть":
-                value, first = 66.7, i - 1
+            count = self.words.get(toks[i - 1].lemma) if i > 0 else None
+            if count and 1 < count < 5:  # "две трети", "три четверти"
+                value, first = round(value * count, 1), i - 1
+                if t.lemma == "треть":
+                    value = round(100 * count / 3, 1)
             return (value,), "%", first, i
         return None
 
@@ -216,6 +225,11 @@ class FigureFinder:
         if first > 0 and toks[first - 1].text in ("$", "€"):
             prefix_cur = self.curr[toks[first - 1].text]
         unit = self._unit(toks, last + 1)
+        if unit is None and prefix_cur is None and last + 1 < len(toks) \
+                and toks[last + 1].lemma in self.mult and self._last_currency \
+                and self.mult[toks[last + 1].lemma] >= 1e6:
+            mult_tok = toks[last + 1]
+            unit = (self._last_currency, self.mult[mult_tok.lemma], last + 1)
         if unit is None and prefix_cur is None:
             return None
         if unit is None:
@@ -224,9 +238,15 @@ class FigureFinder:
                 mult, end = self.mult[toks[last + 1].lemma], last + 1
         else:
             name, mult, end = unit
+        if name in ("RUB", "USD", "EUR", "BYN"):
+            self._last_currency = name
         if len(values) == 1 and is_year_token(toks[i]) and name in ("units", "persons"):
             return None
         return tuple(v * mult for v in values), name, (first - 1 if prefix_cur else first), end
+
+
+def _is_range(period: str) -> bool:
+    return "-" in period and period != "target"
 
 
 def _f(text: str) -> float:

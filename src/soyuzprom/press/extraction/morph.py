@@ -55,6 +55,7 @@ class Morph:
     def __init__(self) -> None:
         self._analyzer = pymorphy3.MorphAnalyzer()
         self.parse = lru_cache(maxsize=50000)(self._analyzer.parse)
+        self._lemmas: dict[tuple[str | None, ...], str] = {}
 
     def best(self, word: str, pos: str, feats: Mapping[str, str]) -> Any:
         parses = self.parse(normal_word(word))
@@ -77,8 +78,15 @@ class Morph:
     def lemma(self, word: str, pos: str, feats: Mapping[str, str]) -> str:
         if pos not in _POS:
             return normal_word(word)
-        p = self.best(word, pos, feats)
-        return normal_word(p.normal_form) if p is not None else normal_word(word)
+        key = (word, pos, feats.get("Case"), feats.get("Number"), feats.get("Gender"))
+        hit = self._lemmas.get(key)
+        if hit is None:
+            p = self.best(word, pos, feats)
+            hit = normal_word(p.normal_form) if p is not None else normal_word(word)
+            if len(self._lemmas) > 200_000:  # bounded memory on long batch runs
+                self._lemmas.clear()
+            self._lemmas[key] = hit
+        return hit
 
     def plain_lemma(self, word: str) -> str:
         parses = self.parse(normal_word(word))

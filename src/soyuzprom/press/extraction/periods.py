@@ -61,7 +61,7 @@ def find_periods(tokens: list[Token], vocab: Vocabulary, morph: Morph,
     while i < n:
         t = tokens[i]
         # month ranges: "январе-сентябре 2024", "январь – сентябрь 2024 года"
-        parts = t.text.lower().split("-") if "-" in t.text else None
+        parts = re.split(r"[-–—]", t.text.lower()) if re.search(r"\w[-–—]\w", t.text) else None
         m1 = m2 = None
         end = i
         if parts and len(parts) == 2:

@@ -11,6 +11,7 @@ Example::
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
@@ -37,6 +38,7 @@ from soyuzprom.press.extraction.parties import (
 from soyuzprom.press.extraction.persons import PersonFinder, PersonMention
 from soyuzprom.press.extraction.regions import RegionMention, find_regions
 from soyuzprom.press.extraction.relations import (
+    SYMMETRIC,
     TriggerIndex,
     fallback_parties,
     find_relations,
@@ -83,9 +85,13 @@ class Extractor:
         if {"RU", "BY"} <= sides:
             fallback = fallback_parties(orgs, regions)
 
-            def parse(s: int) -> None:
-                parse_sentences(self.models, a, [s])
-
+            # The parser runs once per text, only on sentences where direction matters: a
+            # directional trigger (supply, production, service, investment) and two mentions.
+            counts = Counter([o.sent for o in orgs] + [r.sent for r in regions]
+                             + [p.sent for p in persons])
+            parse_sentences(self.models, a, [
+                s for s, n in counts.items() if n >= 2 and not is_title(a, s)
+                and any(t.type not in SYMMETRIC for t in self.triggers.find(a.sent_tokens(s)))])
             org_tokens_all = {i for o in orgs for i in range(o.first, o.last + 1)}
             main_region = _main_region(regions)
             previous = None
@@ -102,7 +108,7 @@ class Extractor:
                                               self.vocab.region_adjectives, main_region, taken)
                 parties.sort(key=lambda p: p.first)
                 found = find_relations(a, s, parties, self.triggers, self.morph, fallback,
-                                       parse, previous)
+                                       previous)
                 relations.extend(found)
                 if found:
                     last = found[-1]

@@ -13,7 +13,6 @@ Example::
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from soyuzprom.press.extraction.model import Relation
@@ -297,18 +296,14 @@ def describe_object(typ: str, trig: Trigger, tokens: list[Token], parties: list[
 
 def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerIndex,
                    morph: Morph, fallback: dict[str, Party],
-                   parse: Callable[[int], None] | None = None,
                    previous: tuple[Party, Party] | None = None) -> list[Relation]:
+    """Relations of sentence ``s``; uses the dependency parse when the sentence was parsed."""
     toks = a.sent_tokens(s)
     out: list[Relation] = []
     triggers = index.find(toks)
     if not triggers:
         return out
-    kids = None
-    if parse is not None:
-        parse(s)  # only sentences with a trigger and parties pay for the parser
-        kids = children(a, s)
-        toks = a.sent_tokens(s)
+    kids = children(a, s) if s in a.parsed else None
     types = {t.type for t in triggers}
     if "agreement" in types:
         # "договор подписан в ходе визита": the signing is the fact, the visit its setting
