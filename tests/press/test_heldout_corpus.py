@@ -120,5 +120,6 @@ def test_persons_are_in_the_text(stem: str) -> None:
     """Each person's surname occurs in the text; bylines at the end are not persons."""
     d = doc(stem)
     for person in d.gold["persons"]:
-        surname = person["name"].split()[1]
-        assert surname[:-1] in d.text, person["name"]
+        for part in person["name"].split()[1].split("-"):
+            stem = part[: max(3, len(part) - 2)]  # case endings: Крутой / Крутого
+            assert stem in d.text, person["name"]
