@@ -42,11 +42,12 @@ PERIOD = re.compile(r"^(|target|\d{4}|\d{4}-\d{4}|\d{4}-\d{2}\.\.\d{4}-\d{2})$")
 LEGAL_FORM = re.compile(r"^(ОАО|ООО|АО|ПАО|ЗАО|РУП|УП|ЧУП|СООО|ИООО)\b|[«»\"]")
 # colloquial or short forms that ANNOTATION.md normalises; none may survive in a gold name
 UNNORMALISED = re.compile(r"^(МАЗ|МТЗ|БелАЗ|МЗКТ|ММЗ|МПЗ)$|машзавод|облисполком|Минпромторг")
-# first-level units written by the corpus (aliases such as Кузбасс, Югра are resolved)
+# first-level units in their official names; aliases (Кузбасс, Югра, Прикамье) are resolved,
+# and subjects whose official name carries the alias keep it ("Кемеровская область — Кузбасс")
 REGION = re.compile(
     r"^(Российская Федерация|Республика Беларусь|Москва|Санкт-Петербург"
     r"|\w+ская область|\w+ский край|Республика \w+|\w+ская Республика"
-    r"|\w+-\w+кий автономный округ)$"
+    r"|\w+-\w+кий автономный округ)( — \w+)?$"
 )
 QUALIFIERS = [
     (re.compile(r"\b(около|порядка|почти|примерно)\b", re.I), "(approx.)"),
