@@ -26,7 +26,7 @@ from soyuzprom.core.crud import CrudService
 from soyuzprom.core.history import audit_of, provenance_of
 from soyuzprom.core.schemas import ListQuery
 from soyuzprom.db import session_scope
-from soyuzprom.errors import DomainValidationError, SoyuzpromError
+from soyuzprom.errors import DomainValidationError, InputFormatError, SoyuzpromError
 
 console = Console()
 err_console = Console(stderr=True)
@@ -52,7 +52,9 @@ def cli_errors(as_json: bool = False) -> Iterator[None]:
         if as_json:
             dump_json({"error": exc.to_dict()})
         else:
-            where = f" [поле {exc.field}]" if exc.field else ""
+            # InputFormatError already names file, line, element and field in its text.
+            named = isinstance(exc, InputFormatError)
+            where = f" [поле {exc.field}]" if exc.field and not named else ""
             err_console.print(f"[red]Ошибка:[/red] {exc}{where}")
         raise typer.Exit(exc.exit_code) from None
 

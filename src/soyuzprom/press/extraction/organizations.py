@@ -1,0 +1,451 @@
+"""Organization mentions: rules for state bodies, quoted names, generic heads and
+initialisms first, then natasha's ORG spans for what the rules did not cover.
+
+Every mention carries token offsets, its normalized name, a kind (enterprise | state |
+other) and the country when the text tells it.
+
+Example::
+
+    >>> # analysis of "глава Минпромторга России"
+    >>> [m.name for m in find_organizations(a, vocab, morph, regions)]
+    ['Министерство промышленности и торговли Российской Федерации']
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from soyuzprom.press.extraction.morph import Morph, normal_word
+from soyuzprom.press.extraction.nlp import Analysis, Token
+from soyuzprom.press.extraction.orgnames import (
+    CLOSE_QUOTES,
+    OPEN_QUOTES,
+    QUOTES,
+    legal_form_length,
+    lookup_initialism,
+    normalize_tokens,
+    quoted_name,
+)
+from soyuzprom.press.extraction.regions import RegionMention
+from soyuzprom.press.extraction.resources import COUNTRY_GEN, StateBody, Vocabulary
+
+_ADJ_ENDINGS = {"кий", "кая", "кое", "кие", "кой", "ого", "ому", "ким", "ком", "кую", "ких",
+                "ими", "ной", "ный", "ная", "ное", "ным", "ном", "ную", "ных"}
+_QUALIFIER_WORDS = {"область", "край", "регион", "республика"}
+
+
+@dataclass(frozen=True, slots=True)
+class OrgMention:
+    name: str
+    kind: str  # enterprise | state | other
+    country: str  # RU | BY | ""
+    first: int
+    last: int
+    start: int
+    end: int
+    sent: int
+    rule: str
+
+
+class OrgFinder:
+    """Finds organization mentions in one analysed text."""
+
+    def __init__(self, analysis: Analysis, vocab: Vocabulary, morph: Morph,
+                 regions: list[RegionMention]) -> None:
+        self.a = analysis
+        self.t = analysis.tokens
+        self.v = vocab
+        self.m = morph
+        self.regions = regions
+        self.region_at = {r.first: r for r in regions}
+        self.taken: set[int] = set()
+        self.initials: dict[str, str] = {}
+        self.out: list[OrgMention] = []
+        o = vocab.orgs
+        self.desc_enterprise = vocab.lemma_set(o["descriptors"], "enterprise")
+        self.desc_other = vocab.lemma_set(o["descriptors"], "other")
+        self.media_heads = frozenset(normal_word(x) for x in o["media_heads"])
+        self.media_names = frozenset(normal_word(x) for x in o["media_names"])
+        self.event_heads = frozenset(normal_word(x) for x in o["event_heads"])
+        self.event_names = frozenset(normal_word(x) for x in o["event_names"])
+        self.union_names = frozenset(normal_word(x) for x in o["union_names"])
+        self.product_nouns = frozenset(normal_word(x) for x in o["product_nouns"])
+        self.state_heads = frozenset(normal_word(x) for x in o["state_heads"])
+        self.common_adj = frozenset(normal_word(x) for x in o["common_adjectives"])
+        self.attribution = frozenset(normal_word(x) for x in o["attribution_cues"])
+        self.place_nouns = frozenset(normal_word(x) for x in o["place_nouns"])
+        self.unit_heads = frozenset(normal_word(x) for x in o["unit_heads"])
+        self.body_heads = frozenset(normal_word(x) for x in o["body_heads"])
+        subjects = Counter(r.region.name for r in regions if r.region.kind != "country")
+        self.main_region = None
+        if subjects:
+            top = subjects.most_common(1)[0][0]
+            self.main_region = next(r.region for r in regions if r.region.name == top)
+
+    # -- helpers -------------------------------------------------------------------------
+    def _add(self, name: str, kind: str, country: str, first: int, last: int, rule: str) -> None:
+        if not name or any(i in self.taken for i in range(first, last + 1)):
+            return
+        if normal_word(name) in self.union_names or normal_word(name) in self.event_names:
+            return
+        t = self.t
+        self.taken.update(range(first, last + 1))
+        self.out.append(OrgMention(name, kind, country, first, last, t[first].start,
+                                   t[last].stop, t[first].sent, rule))
+
+    def _country_before(self, i: int) -> str:
+        """Country told by an adjective just before: "белорусское предприятие «X»"."""
+        for j in range(i - 1, max(-1, i - 4), -1):
+            tok = self.t[j]
+            if tok.sent != self.t[i].sent:
+                break
+            c = self.v.place_adjectives.get(tok.lemma)
+            if c and tok.pos == "ADJ":
+                return c
+        return ""
+
+    def _quote_close(self, i: int) -> int | None:
+        """Index of the quote closing the one at ``i`` (nested quotes allowed)."""
+        depth = 0
+        for j in range(i, min(len(self.t), i + 25)):
+            tok = self.t[j]
+            if tok.sent != self.t[i].sent:
+                return None
+            if tok.text == '"':
+                if j == i:
+                    depth += 1
+                    continue
+                return j
+            if tok.text in OPEN_QUOTES and tok.text not in CLOSE_QUOTES:
+                depth += 1
+            elif tok.text in CLOSE_QUOTES:
+                depth -= 1
+                if depth == 0:
+                    return j
+        return None
+
+    # -- rules ---------------------------------------------------------------------------
+    def state_bodies(self) -> None:
+        t, v = self.t, self.v
+        n = len(t)
+        for i in range(n):
+            for length in (5, 4, 3, 2, 1):
+                key = tuple(x.lemma for x in t[i:i + length])
+                body = v.state_bodies.get(key)
+                if body is None or any(x.sent != t[i].sent for x in t[i:i + length]):
+                    continue
+                if body.pattern.isupper() and not t[i].text.isupper():
+                    continue  # "МАРТ" is a ministry, "в марте" a month
+                self._state_body(i, i + length - 1, body)
+                break
+
+    def bodies_with_region(self) -> None:
+        """"Министерство экономического развития и промышленности Калужской области":
+        a body head, its genitive complement, then a region (or country) in the genitive."""
+        t = self.t
+        for i, tok in enumerate(t):
+            if (tok.lemma not in self.body_heads and tok.lemma != "министр") or i in self.taken:
+                continue
+            j = i + 1
+            while j < len(t) and t[j].sent == tok.sent and j - i <= 14:
+                region = self.region_at.get(j)
+                if region is not None:
+                    break
+                x = t[j]
+                ok = (x.pos in ("ADJ", "NOUN") and x.case != "Nom" and not x.is_title
+                      ) or x.text in (",", "и", "по", "-") or x.lemma in ("город",)
+                if not ok:
+                    region = None
+                    break
+                j += 1
+            else:
+                region = None
+            if region is None or j == i + 1 or t[j - 1].text in (",", "и"):
+                continue
+            head = "министерство" if tok.lemma == "министр" else self.m.nominative([tok])
+            middle = self.a.text[t[i + 1].start:t[j - 1].stop]
+            if region.region.kind == "country":
+                tail = COUNTRY_GEN[region.region.country]
+            else:
+                tail = self.m.inflect_phrase(region.region.name, "gent")
+            name = f"{head[:1].upper()}{head[1:]} {middle} {tail}"
+            first = i + 1 if tok.lemma == "министр" else i  # the person's word is not the body
+            self._add(name, "state", region.region.country, first, region.last, "body")
+
+    def _state_body(self, first: int, last: int, body: StateBody) -> None:
+        t = self.t
+        nxt = last + 1
+        qualifier = self.region_at.get(nxt)
+        country = self._country_before(first)
+        end = last
+        name = ""
+        if qualifier is not None and qualifier.region.kind == "country":
+            country = qualifier.region.country
+            end = qualifier.last
+        elif qualifier is not None:
+            name = f"{body.base} {self.m.inflect_phrase(qualifier.region.name, 'gent')}"
+            end = qualifier.last
+            country = qualifier.region.country
+        elif nxt < len(t) and t[nxt].lemma in _QUALIFIER_WORDS and t[nxt].case == "Gen" \
+                and self.main_region is not None and not t[nxt].is_title:
+            name = f"{body.base} {self.m.inflect_phrase(self.main_region.name, 'gent')}"
+            country = self.main_region.country
+            end = nxt
+        if not name:
+            if not country:
+                country = body.default if body.default in ("RU", "BY") else ""
+            if country:
+                name = body.names.get(country) or f"{body.base} {COUNTRY_GEN[country]}"
+            elif body.default == "=":
+                name = body.base
+        if name:
+            self._add(name, "state", country, first, end, "state")
+
+    def quoted(self) -> None:
+        t = self.t
+        for i, tok in enumerate(t):
+            if tok.text not in OPEN_QUOTES or i in self.taken:
+                continue
+            close = self._quote_close(i)
+            if close is None or close == i + 1:
+                continue
+            inner = [x for x in t[i + 1:close] if x.text not in QUOTES]
+            if not inner or len(inner) > 8:
+                continue
+            # what stands before the quote decides what it is
+            j = i - 1
+            legal = False
+            desc_kind = ""
+            start = i
+            while j >= 0 and t[j].sent == tok.sent and i - j <= 4:
+                lf = 0
+                for k in range(max(0, j - 5), j + 1):
+                    n = legal_form_length(t, k, self.v)
+                    if n and k + n - 1 == j:
+                        lf = n
+                        break
+                if lf:
+                    legal = True
+                    start = j - lf + 1
+                    j -= lf
+                    continue
+                lem = t[j].lemma
+                if lem in self.product_nouns or lem in self.event_heads or lem in self.media_heads \
+                        or lem in self.place_nouns:
+                    desc_kind = "skip"
+                    break
+                if lem in self.desc_enterprise:
+                    desc_kind = desc_kind or "enterprise"
+                    j -= 1
+                    continue
+                if lem in self.desc_other:
+                    desc_kind = desc_kind or "other"
+                    j -= 1
+                    continue
+                if t[j].pos == "ADJ" and desc_kind:
+                    j -= 1
+                    continue
+                break
+            name = quoted_name(inner, self.m, self.v, inflect=not (legal or desc_kind))
+            known = lookup_initialism(inner[0].text, self.v) if len(inner) == 1 else None
+            if desc_kind == "skip" and known is None:
+                continue
+            if not legal and not desc_kind and known is None and not self._ner_org(i + 1):
+                continue
+            if normal_word(name) in self.media_names:
+                continue
+            kind = "other" if desc_kind == "other" else "enterprise"
+            country = known.country if known else self._country_before(start)
+            known2 = self.v.known_orgs.get(" ".join(x.lemma for x in inner))
+            if known2 is not None:
+                name, country = known2.name, known2.country
+            self._add(name, kind, country, start, close, "quoted")
+
+    def _ner_org(self, i: int) -> bool:
+        return any(s.type == "ORG" and s.first <= i <= s.last for s in self.a.spans)
+
+    def generic_heads(self) -> None:
+        t, v = self.t, self.v
+        for i, tok in enumerate(t):
+            for length in (2, 1):
+                key = tuple(x.lemma for x in t[i:i + length])
+                spec = v.generic_heads.get(key)
+                if spec is None or i in self.taken:
+                    continue
+                j = i - 1
+                while j >= 0 and t[j].sent == tok.sent and i - j <= 3 and self._adjective(t[j]):
+                    j -= 1
+                first = j + 1
+                if first == i:
+                    break
+                lead = t[first]
+                sent_start = first == self.a.sents[lead.sent][2]
+                if not lead.is_title or (sent_start and lead.lemma in self.common_adj):
+                    break
+                if lead.lemma in self.common_adj and not lead.is_title:
+                    break
+                end = i + length - 1
+                if end + 1 < len(t) and (t[end + 1].text in OPEN_QUOTES
+                                         or t[end + 1].text in self.v.legal_short):
+                    break  # a descriptor before a quoted name: "белорусский холдинг «X»"
+                words = t[first:i + length]
+                tail = ""
+                if first == i - 1 and spec.get("kind") == "enterprise":
+                    k = end + 1
+                    while k < len(t) and k - end <= 4 and t[k].sent == tok.sent and (
+                            (t[k].pos in ("NOUN", "ADJ") and t[k].case == "Gen"
+                             and not t[k].is_title and k not in self.region_at)
+                            or (t[k].text == "и" and k + 1 < len(t) and t[k + 1].case == "Gen")):
+                        k += 1
+                    if k - 1 > end and t[k - 1].pos == "NOUN":
+                        tail = " " + self.a.text[t[end + 1].start:t[k - 1].stop]
+                        end = k - 1
+                if length == 1:
+                    name = self.m.agree_nominative([x.text for x in words])
+                else:
+                    name = self.m.nominative(words)
+                if spec.get("expand"):
+                    parts = name.split()
+                    name = " ".join([*parts[: len(parts) - length], spec["expand"]])
+                country = v.place_adjectives.get(lead.lemma, "")
+                for r in self.regions:
+                    if r.first == first:
+                        country = r.region.country
+                self._add(name[:1].upper() + name[1:] + tail, spec.get("kind", "enterprise"),
+                          country, first, end, "generic")
+                break
+
+    def _adjective(self, tok: Token) -> bool:
+        if tok.pos == "ADJ":
+            return True
+        # the tagger misreads rare place adjectives ("Оршанскому" as PROPN)
+        return tok.is_title and tok.text[-3:].lower() in _ADJ_ENDINGS and any(
+            p.tag.POS == "ADJF" for p in self.m.parse(normal_word(tok.text)))
+
+    def initialisms(self) -> None:
+        for i, tok in enumerate(self.t):
+            if i in self.taken or not tok.text[:1].isupper():
+                continue
+            hit = lookup_initialism(tok.text, self.v)
+            if hit is None:
+                known = self.v.known_orgs.get(tok.lemma)
+                if known is None or not tok.is_title:
+                    continue
+                hit = known
+            if hit.kind == "state" and not hit.country:
+                continue  # needs a qualifier; the state-body rule handles it
+            if hit.name == "Министерство иностранных дел":
+                continue
+            self._add(hit.name, hit.kind, hit.country, i, i, "initialism")
+
+    def ner(self) -> None:
+        t = self.t
+        for sp in self.a.spans:
+            if sp.type != "ORG":
+                continue
+            idx = range(sp.first, sp.last + 1)
+            if any(i in self.taken for i in idx):
+                continue
+            toks = t[sp.first:sp.last + 1]
+            first_tok = sp.first
+            unit = next((k for k, x in enumerate(toks) if x.lemma in self.unit_heads), None)
+            if unit is not None and unit + 1 < len(toks):
+                # "Гомельскому отделению Белорусской железной дороги": the parent is the org
+                toks = toks[unit + 1:]
+                first_tok = toks[0].i
+            if not any(x.text[:1].isupper() for x in toks):
+                continue
+            if self._excluded(first_tok, sp.last, toks):
+                continue
+            if len(toks) == 1 and toks[0].text.isupper() and toks[0].text in self.initials:
+                self._add(self.initials[toks[0].text], "enterprise", "", sp.first, sp.last,
+                          "alias")
+                continue
+            if len(toks) == 1 and sp.first > 0 and t[sp.first - 1].text == "(" \
+                    and toks[0].text.isupper():
+                continue  # "(ЧКПЗ)": an alias of the name just before
+            name = normalize_tokens(toks, self.m, self.v)
+            if not name or normal_word(name) in self.media_names:
+                continue
+            known = self.v.known_orgs.get(" ".join(x.lemma for x in toks if x.text not in QUOTES))
+            country = known.country if known else self._country_before(sp.first)
+            head = next((x for x in toks if x.pos in ("NOUN", "PROPN")
+                         and x.text not in self.v.legal_short), toks[0])
+            kind = "enterprise"
+            if head.lemma in self.desc_other:
+                kind = "other"
+            elif head.lemma in self.state_heads:
+                kind = "state" if head.lemma not in ("банк", "фонд", "центр", "университет",
+                                                     "институт", "академия") else "other"
+            if known is not None:
+                kind = known.kind
+                name = known.name
+            if all(self._in_region(i) for i in idx):
+                continue
+            self._add(name, kind, country, first_tok, sp.last, "ner")
+
+    def _in_region(self, i: int) -> bool:
+        return any(r.first <= i <= r.last for r in self.regions)
+
+    def _excluded(self, first: int, last: int, toks: list[Token]) -> bool:
+        lemmas = {x.lemma for x in toks}
+        if toks[0].text in ("СП",) or lemmas & self.unit_heads:
+            return True
+        if len(toks) == 1 and first == self.a.sents[toks[0].sent][2] and any(
+                p.tag.POS == "NOUN" and "Orgn" not in p.tag and "Abbr" not in p.tag
+                and p.score > 0.5 and p.normal_form in self.m.parse(p.normal_form)[0].normal_form
+                for p in self.m.parse(normal_word(toks[0].text))[:1]) \
+                and self.m.parse(normal_word(toks[0].text))[0].is_known is not False:
+            return True  # "Делегация ..." at the start of a sentence
+        if first in self.region_at and toks[0].pos != "ADJ" and len(toks) > 1 \
+                and not any(x.is_title for x in toks[1:]):
+            return True  # "Кубань мебель"
+        text = normal_word(" ".join(x.text for x in toks if x.text not in QUOTES))
+        if text in self.media_names or text in self.event_names or text in self.union_names:
+            return True
+        if lemmas & self.event_heads or lemmas & self.media_heads:
+            return True
+        key = " ".join(x.lemma for x in toks)
+        if any(key == " ".join(self.m.plain_lemma(w) for w in u.split())
+               for u in self.union_names if " " in u):
+            return True
+        t = self.t
+        # "сообщает БелТА", "по данным Интерфакса", "газета «...»"
+        for j in range(max(0, first - 3), first):
+            if t[j].sent != toks[0].sent:
+                continue
+            if t[j].lemma in self.attribution or t[j].lemma in self.media_heads \
+                    or t[j].lemma in self.event_heads:
+                return True
+            prev = first - 1
+            while prev > 0 and t[prev].text in QUOTES:
+                prev -= 1
+            if j == prev and t[j].lemma in self.product_nouns \
+                    and lookup_initialism(toks[0].text, self.v) is None:
+                return True
+        return False
+
+    def _initials(self) -> dict[str, str]:
+        """"МПЗ" -> "Минский подшипниковый завод" for names already found in the text."""
+        out: dict[str, str] = {}
+        for o in self.out:
+            words = [w for w in o.name.replace("-", " ").split() if w not in ("и",)]
+            if len(words) >= 2:
+                out["".join(w[0] for w in words).upper()] = o.name
+        return out
+
+    def run(self) -> list[OrgMention]:
+        self.bodies_with_region()
+        self.state_bodies()
+        self.quoted()
+        self.generic_heads()
+        self.initials = self._initials()
+        self.initialisms()
+        self.ner()
+        return sorted(self.out, key=lambda m: m.start)
+
+
+def find_organizations(analysis: Analysis, vocab: Vocabulary, morph: Morph,
+                       regions: list[RegionMention]) -> list[OrgMention]:
+    return OrgFinder(analysis, vocab, morph, regions).run()

@@ -1,0 +1,138 @@
+"""Parties of relations: organizations and regions mentioned in a sentence, and persons
+standing for the body their role names (a minister for the ministry, a governor for the
+region, a president for the country).
+
+Example::
+
+    >>> body_of_person(person_with_role("губернатор Смоленской области"), ...)
+    ('Смоленская область', 'RU')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from soyuzprom.press.extraction.nlp import Token
+from soyuzprom.press.extraction.organizations import OrgMention
+from soyuzprom.press.extraction.persons import PersonMention
+from soyuzprom.press.extraction.regions import RegionMention
+from soyuzprom.press.extraction.resources import COUNTRY_NAME, Region
+
+_NATIONAL = {"президент", "премьер-министр", "премьер", "вице-премьер", "посол"}
+_REGIONAL = {"губернатор", "вице-губернатор", "врио", "глава", "председатель", "мэр"}
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    name: str
+    country: str
+    first: int  # token range of the mention in the sentence
+    last: int
+    is_country: bool
+    is_org: bool = False
+
+
+def body_of_person(p: PersonMention, orgs: list[OrgMention], regions: list[RegionMention],
+                   tokens: list[Token]) -> tuple[str, str] | None:
+    """The body a person stands for, from the mentions inside the role."""
+    if p.role_first < 0:
+        return None
+    lo, hi = p.role_first, p.role_last
+    inside_orgs = [o for o in orgs if lo <= o.first and o.last <= hi]
+    if inside_orgs:
+        return inside_orgs[0].name, inside_orgs[0].country
+    inside_regions = [r for r in regions if lo <= r.first and r.last <= hi]
+    head = tokens[lo].lemma if lo < len(tokens) else ""
+    role_lemmas = {t.lemma for t in tokens[lo:hi + 1]}
+    if inside_regions:
+        subjects = [r for r in inside_regions if r.region.kind != "country"]
+        if subjects and (role_lemmas & _REGIONAL or head in _REGIONAL):
+            return subjects[0].region.name, subjects[0].region.country
+        if role_lemmas & _NATIONAL or not subjects:
+            c = inside_regions[0].region.country
+            return COUNTRY_NAME[c], c
+        return subjects[0].region.name, subjects[0].region.country
+    return None
+
+
+def sentence_parties(sent: int, orgs: list[OrgMention], regions: list[RegionMention],
+                     persons: list[PersonMention],
+                     person_bodies: dict[str, tuple[str, str]]) -> list[Party]:
+    out: list[Party] = []
+    org_names = {o.name for o in orgs}
+    org_ranges = [(o.first, o.last) for o in orgs if o.sent == sent]
+    for o in orgs:
+        if o.sent == sent:
+            out.append(Party(o.name, o.country, o.first, o.last, False, True))
+    for r in regions:
+        if r.sent != sent or any(a <= r.first and r.last <= b for a, b in org_ranges):
+            continue
+        out.append(Party(r.region.name, r.region.country, r.first, r.last,
+                         r.region.kind == "country"))
+    for p in persons:
+        if p.sent != sent or p.name not in person_bodies:
+            continue
+        # the role's own mentions are already parties when the role is in this sentence
+        if p.role_first >= 0 and any(p.role_first <= x.first <= p.role_last for x in out):
+            continue
+        name, country = person_bodies[p.name]
+        out.append(Party(name, country, p.first, p.last,
+                         name in COUNTRY_NAME.values(), name in org_names))
+    return sorted(out, key=lambda x: x.first)
+
+
+_COREF = {"производитель", "холдинг", "компания", "предприятие", "завод", "дилер", "поставщик",
+          "концерн", "корпорация", "комбинат", "покупатель", "заказчик", "изготовитель",
+          "автозавод", "машзавод", "тракторостроитель", "автопроизводитель"}
+
+
+def descriptor_parties(sent_tokens: list[Token], tokens: list[Token], orgs: list[OrgMention],
+                       place_adjectives: dict[str, str], taken: set[int]) -> list[Party]:
+    """"белорусский производитель", "дилер": the latest fitting organization named before."""
+    out: list[Party] = []
+    for t in sent_tokens:
+        if t.lemma not in _COREF or t.i in taken or t.feats.get("Number") == "Plur":
+            continue
+        nxt = tokens[t.i + 1] if t.i + 1 < len(tokens) else None
+        if nxt is not None and (nxt.text in ("«", '"') or nxt.is_title):
+            continue  # a descriptor of a name given right here
+        country = ""
+        for j in range(t.i - 1, max(-1, t.i - 3), -1):
+            c = place_adjectives.get(tokens[j].lemma)
+            if c and tokens[j].pos == "ADJ":
+                country = c
+                break
+        before = [o for o in orgs if o.last < t.i and o.kind == "enterprise"
+                  and (not country or o.country == country)]
+        if before:
+            o = before[-1]
+            out.append(Party(o.name, o.country, t.i, t.i, False, True))
+    return out
+
+
+_COLLECTIVE = {"предприятие", "завод", "компания", "хозяйство", "аграрий", "производитель",
+               "сельхозпредприятие", "фермер", "сельхозпроизводитель", "машиностроитель",
+               "промышленник", "экспортер", "организация", "партнер", "перевозчик",
+               "станкостроитель", "агрохолдинг", "комбинат", "фабрика"}
+
+
+def collective_parties(sent_tokens: list[Token], tokens: list[Token],
+                       region_adjectives: dict[str, Region], main_region: Region | None,
+                       taken: set[int]) -> list[Party]:
+    """"ярославские предприятия", "кубанские хозяйства", "аграрии области" stand for the
+    region."""
+    out: list[Party] = []
+    for t in sent_tokens:
+        if t.i in taken or t.lemma not in _COLLECTIVE or t.feats.get("Number") != "Plur":
+            continue
+        prev = tokens[t.i - 1] if t.i > 0 else None
+        nxt = tokens[t.i + 1] if t.i + 1 < len(tokens) else None
+        region = None
+        if prev is not None and prev.pos == "ADJ" and prev.lemma in region_adjectives:
+            region = region_adjectives[prev.lemma]
+        elif nxt is not None and nxt.lemma in ("область", "регион", "край") \
+                and nxt.case == "Gen" and main_region is not None:
+            region = main_region
+        if region is not None:
+            out.append(Party(region.name, region.country, t.i, t.i, False, False))
+    return out

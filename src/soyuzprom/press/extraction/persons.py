@@ -1,0 +1,205 @@
+"""Persons: natasha PER spans, cleaned, put in the nominative as "Имя Фамилия", merged
+(surname-only repeats join the full person) and given the role the text states.
+
+Example::
+
+    >>> [p.name for p in find_persons(analysis_of("Губернатор Василий Анохин ... Анохин"))]
+    ['Василий Анохин']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from soyuzprom.press.extraction.morph import Morph, normal_word, recover_shape
+from soyuzprom.press.extraction.nlp import Analysis, NerSpan, Token
+from soyuzprom.press.extraction.regions import RegionMention
+from soyuzprom.press.extraction.resources import Vocabulary
+
+_ROLE_INNER_POS = {"ADJ", "NOUN", "PROPN", "CCONJ", "ADP", "DET", "NUM", "PUNCT", "X"}
+
+
+@dataclass(frozen=True, slots=True)
+class PersonMention:
+    name: str
+    role: str
+    role_first: int  # token range of the role (-1 when none)
+    role_last: int
+    first: int
+    last: int
+    sent: int
+
+
+def _name_parts(tokens: list[Token], morph: Morph) -> tuple[str, str, list[str]] | None:
+    """(first name, surname, tags) of a PER span in the nominative, patronymic dropped."""
+    words = [t for t in tokens if t.text[:1].isalpha()]
+    if not words or not all(w.text[:1].isupper() for w in words):
+        return None
+    firsts: list[str] = []
+    lasts: list[str] = []
+    gender = None
+    for w in words:
+        parses = morph.parse(normal_word(w.text))
+        name_p = next((p for p in parses if "Name" in p.tag), None)
+        patr_p = next((p for p in parses if "Patr" in p.tag), None)
+        surn_p = next((p for p in parses if "Surn" in p.tag), None)
+        if patr_p is not None and len(words) == 3 and w is words[1]:
+            continue  # patronymic in "Имя Отчество Фамилия"
+        if name_p is not None and not firsts and (surn_p is None or (len(words) > 1
+                                                 and w is words[0])):
+            gender = name_p.tag.gender
+            nom = name_p.inflect({"nomn"})
+            firsts.append(recover_shape(nom.word if nom else w.text, w.text))
+            continue
+        lasts.append(_surname_nominative(w, morph, gender))
+    if not firsts and len(lasts) == 2:
+        # "Анохин Василий": try the other order
+        return None
+    return (firsts[0] if firsts else "", " ".join(lasts), [])
+
+
+def _surname_nominative(w: Token, morph: Morph, gender: str | None) -> str:
+    if w.case in (None, "Nom"):
+        return w.text
+    parses = morph.parse(normal_word(w.text))
+    cands = [p for p in parses if "Surn" in p.tag] or [
+        p for p in parses if p.tag.POS in ("NOUN", "ADJF") and "Geox" not in p.tag]
+    case = {"Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}.get(
+        w.case or "", "")
+    for p in cands:
+        if case and case not in p.tag:
+            continue
+        if gender and p.tag.gender and p.tag.gender != gender and "Surn" in p.tag:
+            continue
+        grams = {"nomn", "sing"}
+        if gender and "Surn" in p.tag:
+            grams.add(gender)
+        try:
+            nom = p.inflect(grams)
+        except (ValueError, KeyError):
+            nom = None
+        if nom is not None:
+            return recover_shape(nom.word, w.text)
+    return w.text
+
+
+class PersonFinder:
+    def __init__(self, analysis: Analysis, vocab: Vocabulary, morph: Morph,
+                 regions: list[RegionMention]) -> None:
+        self.a, self.v, self.m = analysis, vocab, morph
+        self.t = analysis.tokens
+        self.role_heads = frozenset(normal_word(x) for x in vocab.roles["heads"])
+        self.byline = frozenset(normal_word(x) for x in vocab.roles["byline_cues"])
+        self.region_tokens = {i for r in regions for i in range(r.first, r.last + 1)}
+
+    def _is_place(self, span: NerSpan) -> bool:
+        toks = self.t[span.first:span.last + 1]
+        if all(t.i in self.region_tokens for t in toks):
+            return True
+        words = [t for t in toks if t.text[:1].isalpha()]
+        if len(words) == 1:
+            parses = self.m.parse(normal_word(words[0].text))
+            if not parses:
+                return False
+            top = parses[0]
+            if "Geox" in top.tag or "Orgn" in top.tag:
+                return True
+            if not any(("Surn" in p.tag or "Name" in p.tag) for p in parses) \
+                    and top.tag.POS in ("ADJF", "PRTF") and top.score > 0.3:
+                return True  # "Чрезвычайным" taken for a person
+        return False
+
+    def _byline(self, span: NerSpan) -> bool:
+        for j in range(max(0, span.first - 3), span.first):
+            if self.t[j].lemma in self.byline:
+                return True
+        return False
+
+    def role_before(self, first: int) -> tuple[str, int, int]:
+        t = self.t
+        j = first - 1
+        sent = t[first].sent
+        start = -1
+        while j >= 0 and t[j].sent == sent and first - j <= 12:
+            tok = t[j]
+            if tok.pos not in _ROLE_INNER_POS or tok.text in (",", ".", ":", ";", "—", "–", "("):
+                break
+            if tok.pos == "ADP" and tok.lemma not in ("в", "по", "при"):
+                break
+            if tok.lemma in self.role_heads and tok.pos in ("NOUN", "ADJ", "ADV"):
+                start = j
+            j -= 1
+        if start < 0:
+            return "", -1, -1
+        # the role may begin with adjectives agreeing with the head ("генеральный директор")
+        while start > 0 and t[start - 1].pos == "ADJ" and t[start - 1].sent == sent \
+                and t[start - 1].text not in (",",):
+            start -= 1
+        toks = t[start:first]
+        while toks and toks[-1].pos == "PUNCT" and toks[-1].text not in ("»",):
+            toks = toks[:-1]
+        if not toks:
+            return "", -1, -1
+        role = self.m.nominative(toks)
+        if start == self.a.sents[sent][2] and role[:1].isupper() and not toks[0].text.isupper():
+            role = role[:1].lower() + role[1:]
+        return role, start, first - 1
+
+    def role_after(self, last: int) -> tuple[str, int, int]:
+        t = self.t
+        k = last + 1
+        if k + 1 >= len(t) or t[k].text != "," or t[k + 1].sent != t[last].sent:
+            return "", -1, -1
+        k += 1
+        if t[k].lemma not in self.role_heads and not (t[k].pos == "ADJ" and k + 1 < len(t)
+                                                      and t[k + 1].lemma in self.role_heads):
+            return "", -1, -1
+        end = k
+        while end + 1 < len(t) and t[end + 1].sent == t[k].sent and end - k < 12:
+            nxt = t[end + 1]
+            if nxt.text in (",", ".", ";", ":", "—", "–") or nxt.pos not in _ROLE_INNER_POS:
+                break
+            if nxt.pos == "ADP" and nxt.lemma not in ("в", "по", "при"):
+                break
+            end += 1
+        toks = t[k:end + 1]
+        return self.m.nominative(toks), k, end
+
+    def run(self) -> list[PersonMention]:
+        raw: list[PersonMention] = []
+        for sp in self.a.spans:
+            if sp.type != "PER" or self._is_place(sp) or self._byline(sp):
+                continue
+            toks = self.t[sp.first:sp.last + 1]
+            parts = _name_parts(toks, self.m)
+            if parts is None:
+                continue
+            first, last, _ = parts
+            name = f"{first} {last}".strip()
+            if not name:
+                continue
+            role, rf, rl = self.role_before(sp.first)
+            if not role:
+                role, rf, rl = self.role_after(sp.last)
+            raw.append(PersonMention(name, role, rf, rl, sp.first, sp.last, self.t[sp.first].sent))
+        return merge_persons(raw)
+
+
+def merge_persons(raw: list[PersonMention]) -> list[PersonMention]:
+    """Attach surname-only (or first-name-only) mentions to the full person they repeat."""
+    full = [p for p in raw if " " in p.name]
+    out: list[PersonMention] = []
+    for p in raw:
+        target = p
+        if " " not in p.name:
+            key = normal_word(p.name)
+            match = next((f for f in full if normal_word(f.name.split()[-1]) == key
+                          or (normal_word(f.name.split()[-1])[:5] == key[:5]
+                          and len(key) > 5)), None)
+            if match is None:
+                match = next((f for f in full if normal_word(f.name.split()[0]) == key), None)
+            if match is not None:
+                target = PersonMention(match.name, p.role, p.role_first, p.role_last,
+                                       p.first, p.last, p.sent)
+        out.append(target)
+    return out

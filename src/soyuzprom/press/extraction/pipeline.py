@@ -1,0 +1,222 @@
+"""The extractor: natasha analysis + our domain rules -> :class:`Extraction`.
+
+Example::
+
+    >>> ex = Extractor()
+    >>> ex.extract("Минский тракторный завод открыл сервисный центр в Смоленской области.",
+    ...            published=None).to_json()["regions"]
+    ['Смоленская область']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+
+from soyuzprom.press.extraction.figures import FigureFinder
+from soyuzprom.press.extraction.model import Extraction, Figure, Mention, Person, Relation
+from soyuzprom.press.extraction.morph import normal_word
+from soyuzprom.press.extraction.nlp import (
+    Analysis,
+    NatashaModels,
+    Token,
+    analyze,
+    get_models,
+    is_title,
+    parse_sentences,
+)
+from soyuzprom.press.extraction.organizations import OrgMention, find_organizations
+from soyuzprom.press.extraction.parties import (
+    Party,
+    body_of_person,
+    collective_parties,
+    descriptor_parties,
+    sentence_parties,
+)
+from soyuzprom.press.extraction.persons import PersonFinder, PersonMention
+from soyuzprom.press.extraction.regions import RegionMention, find_regions
+from soyuzprom.press.extraction.relations import (
+    SYMMETRIC,
+    TriggerIndex,
+    fallback_parties,
+    find_relations,
+)
+from soyuzprom.press.extraction.relevance import is_relevant
+from soyuzprom.press.extraction.resources import (
+    COUNTRY_NAME,
+    Region,
+    Vocabulary,
+    get_vocabulary,
+)
+
+_SECTION_TITLE = "relations"
+
+
+class Extractor:
+    """Thread-compatible extractor; build once (see ``get_extractor``)."""
+
+    def __init__(self, models: NatashaModels | None = None,
+                 vocab: Vocabulary | None = None) -> None:
+        self.models = models or get_models()
+        self.vocab = vocab or get_vocabulary()
+        self.morph = self.models.morph
+        self.triggers = TriggerIndex(self.vocab)
+        self.figures = FigureFinder(self.vocab, self.morph)
+        rel = self.vocab.relevance
+        self.economic = frozenset(normal_word(x) for x in rel["economic"])
+        self.non_economic = frozenset(normal_word(x) for x in rel["non_economic"])
+
+    def extract(self, text: str, published: dt.date | None = None) -> Extraction:
+        if not text or not text.strip():
+            return Extraction(relevant=False)
+        a = analyze(self.models, text)
+        regions = find_regions(a, self.vocab)
+        orgs = find_organizations(a, self.vocab, self.morph, regions)
+        persons = PersonFinder(a, self.vocab, self.morph, regions).run()
+        # drop persons that are organizations or regions in disguise
+        org_tokens = {i for o in orgs for i in range(o.first, o.last + 1)}
+        persons = [p for p in persons if p.first not in org_tokens]
+        bodies = self._person_bodies(a, persons, orgs, regions)
+        sides = {r.region.country for r in regions} | {o.country for o in orgs if o.country}
+        sides |= {c for _, c in bodies.values() if c}
+        relations: list[Relation] = []
+        if {"RU", "BY"} <= sides:
+            fallback = fallback_parties(orgs, regions)
+
+            # The parser runs once per text, only on sentences where direction matters: a
+            # directional trigger (supply, production, service, investment) and two mentions.
+            counts = Counter([o.sent for o in orgs] + [r.sent for r in regions]
+                             + [p.sent for p in persons])
+            parse_sentences(self.models, a, [
+                s for s, n in counts.items() if n >= 2 and not is_title(a, s)
+                and any(t.type not in SYMMETRIC for t in self.triggers.find(a.sent_tokens(s)))])
+            org_tokens_all = {i for o in orgs for i in range(o.first, o.last + 1)}
+            main_region = _main_region(regions)
+            previous = None
+            for s in range(len(a.sents)):
+                if is_title(a, s):
+                    continue  # a headline repeats the facts of the text
+                parties = sentence_parties(s, orgs, regions, persons, bodies)
+                if not a.sent_text(s).lstrip().startswith(("«", "—", "-", "\"")):
+                    parties += descriptor_parties(a.sent_tokens(s), a.tokens, orgs,
+                                                  self.vocab.place_adjectives, org_tokens_all)
+                parties = [_side(p, a.tokens, fallback) for p in parties]
+                taken = org_tokens_all | {p.first for p in parties}
+                parties += collective_parties(a.sent_tokens(s), a.tokens,
+                                              self.vocab.region_adjectives, main_region, taken)
+                parties.sort(key=lambda p: p.first)
+                found = find_relations(a, s, parties, self.triggers, self.morph, fallback,
+                                       previous)
+                relations.extend(found)
+                if found:
+                    last = found[-1]
+                    by_name = {p.name: p for p in parties} | {p.name: p for p in fallback.values()}
+                    if last.source in by_name and last.target in by_name:
+                        previous = (by_name[last.source], by_name[last.target])
+        lemmas = [t.lemma for t in a.tokens]
+        economic = sum(1 for x in lemmas if x in self.economic)
+        non_economic = sum(1 for x in lemmas if x in self.non_economic)
+        relevant = is_relevant(sides, economic, non_economic, len(relations))
+        figures: list[Figure] = []
+        if relevant:
+            for s in range(len(a.sents)):
+                figures.extend(self.figures.sentence(a, s, published))
+        else:
+            relations = []
+        return Extraction(
+            relevant=relevant,
+            organizations=tuple(_unique(o.name for o in orgs)),
+            enterprises=tuple(_unique(o.name for o in orgs if o.kind == "enterprise")),
+            persons=tuple(_persons(persons)),
+            regions=tuple(_unique(r.name for r in regions)),
+            relations=tuple(_unique_relations(relations)),
+            figures=tuple(_unique_figures(figures)),
+            mentions=tuple(_mentions(a, orgs, regions)),
+        )
+
+    def _person_bodies(self, a: Analysis, persons: list[PersonMention], orgs: list[OrgMention],
+                       regions: list[RegionMention]) -> dict[str, tuple[str, str]]:
+        out: dict[str, tuple[str, str]] = {}
+        for p in persons:
+            if p.name in out:
+                continue
+            body = body_of_person(p, orgs, regions, a.tokens)
+            if body is not None:
+                out[p.name] = body
+        return out
+
+
+def _side(p: Party, tokens: list[Token], fallback: dict[str, Party]) -> Party:
+    """"белорусская сторона" stands for the text's main Belarusian party."""
+    nxt = tokens[p.last + 1] if 0 <= p.last + 1 < len(tokens) else None
+    if p.is_country and nxt is not None and nxt.lemma == "сторона" and p.country in fallback:
+        main = fallback[p.country]
+        return replace(main, first=p.first, last=p.last)
+    return p
+
+
+def _main_region(regions: list[RegionMention]) -> Region | None:
+    """The most mentioned Russian subject or Belarusian oblast (for "аграрии области")."""
+    counts: dict[str, int] = {}
+    for r in regions:
+        if r.region.kind != "country":
+            counts[r.region.name] = counts.get(r.region.name, 0) + 1
+    if not counts:
+        return None
+    top = max(counts, key=lambda k: counts[k])
+    return next(r.region for r in regions if r.region.name == top)
+
+
+def _unique(names: Iterable[str]) -> Iterator[str]:
+    seen: set[str] = set()
+    for n in names:
+        if n and n not in seen:
+            seen.add(n)
+            yield n
+
+
+def _persons(persons: list[PersonMention]) -> list[Person]:
+    roles: dict[str, str] = {}
+    order: list[str] = []
+    for p in persons:
+        if p.name not in roles:
+            order.append(p.name)
+            roles[p.name] = p.role
+        elif not roles[p.name] and p.role:
+            roles[p.name] = p.role
+    return [Person(n, roles[n]) for n in order]
+
+
+def _unique_relations(rels: list[Relation]) -> list[Relation]:
+    seen: set[tuple[str, ...]] = set()
+    out = []
+    for r in rels:
+        key = (r.type, *sorted((r.source, r.target))) if r.type in (
+            "agreement", "meeting", "joint_venture") else (r.type, r.source, r.target)
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out
+
+
+def _unique_figures(figs: list[Figure]) -> list[Figure]:
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for f in figs:
+        key = (f.value, f.unit, f.start)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+def _mentions(a: Analysis, orgs: list[OrgMention],
+              regions: list[RegionMention]) -> list[Mention]:
+    out = [Mention("organization", o.name, a.text[o.start:o.end], o.start, o.end) for o in orgs]
+    out += [Mention("region", r.name, a.text[r.start:r.end], r.start, r.end) for r in regions]
+    return sorted(out, key=lambda m: m.start)
+
+
+__all__ = ["COUNTRY_NAME", "Extractor"]
