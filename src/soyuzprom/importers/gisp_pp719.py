@@ -195,6 +195,8 @@ def parse_xlsx(path: Path, progress: ProgressFn | None = None) -> Iterator[Item]
                 yield _xlsx_product(row, place)
             except InputFormatError as exc:
                 yield BadRecord(exc, place)
+        if progress is not None:
+            progress(path.stat().st_size)  # a workbook is unpacked by openpyxl: done at once
     except zipfile.BadZipFile as exc:
         raise InputFormatError(f"Книга XLSX повреждена: {exc}", file=path.name) from exc
     finally:
