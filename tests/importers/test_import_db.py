@@ -82,6 +82,36 @@ def test_changed_record_is_updated(engine: Engine, tmp_path: Path) -> None:
         assert org is not None and org.sme_category == "medium" and org.version == 2
 
 
+def test_imported_records_have_provenance_and_audit(engine: Engine, tmp_path: Path) -> None:
+    from soyuzprom.core.history import audit_of, provenance_of
+
+    path = tmp_path / "a.xml"
+    docs = [rsmp_document(i) for i in range(3)]
+    path.write_text("".join(rsmp_xml(docs, 3, "a")), encoding="utf-8")
+    first = run_import(engine, "fns-rsmp", path, author="petrova")
+    docs[0] = docs[0].replace('КатСубМСП="1"', 'КатСубМСП="2"')
+    path.write_text("".join(rsmp_xml(docs, 3, "a")), encoding="utf-8")
+    second = run_import(engine, "fns-rsmp", path, author="orlov")
+    with Session(engine) as session:
+        ids = list(session.scalars(select(Organization.id).order_by(Organization.id)))
+        (run_1, run_2) = runs(engine)
+        # The run lists what it created; the second created nothing.
+        assert run_1.checkpoint["created"]["organizations"] == [[ids[0], ids[-1]]]
+        assert run_2.checkpoint["created"] == {}
+        changed, kept = ids[0], ids[1]  # the documents' order
+        whole = provenance_of(session, "organizations", kept)["fields"]["*"]["source"]
+        assert whole["kind"] == "import" and whole["import"]["id"] == first.run_id
+        whole = provenance_of(session, "organizations", changed)["fields"]["*"]["source"]
+        assert whole["import"]["id"] == second.run_id and whole["author"] == "orlov"
+        assert [(e["action"], e["author"]) for e in audit_of(session, "organizations", kept)
+                ] == [("create", "petrova")]
+        trail = audit_of(session, "organizations", changed)
+        assert [(e["action"], e["author"]) for e in trail] == [("create", "petrova"),
+                                                               ("update", "orlov")]
+        assert trail[1]["before"] == {"sme_category": "micro"}
+        assert trail[1]["after"] == {"sme_category": "small"}
+
+
 def test_bad_file_leaves_database_unchanged(engine: Engine, counts: Any, tmp_path: Path) -> None:
     path = tmp_path / "VO_RRMSPSV_cut.xml"
     path.write_text("".join(rsmp_xml([rsmp_document(i) for i in range(50)], 50, "c")),

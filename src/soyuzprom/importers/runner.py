@@ -73,6 +73,9 @@ class LoadContext:
     source_id: int
     author: str
     cache: dict[str, Any] = field(default_factory=dict)
+    # Ids this run created, as ranges per entity type (see importers._trail); a resumed
+    # run lists only its own, the earlier run's checkpoint keeps the rest.
+    created: dict[str, list[list[int]]] = field(default_factory=dict)
 
 
 @dataclass
@@ -290,7 +293,8 @@ def _consume(engine: Engine, loader: ModuleType, ctx: LoadContext, messages: Ite
                     conn.execute(update(RUNS).where(RUNS.c.id == ctx.run_id).values(
                         counts=state.counts(tally), errors=tally.errors,
                         checkpoint={"done_units": sorted(state.finished),
-                                    "resumed_from": state.resumed_from},
+                                    "resumed_from": state.resumed_from,
+                                    "created": ctx.created},
                     ))
                     conn.commit()
                     in_unit = False

@@ -1,4 +1,4 @@
-"""Writing organizations in bulk: upsert by INN or OGRN, activities, provenance.
+"""Writing organizations in bulk: upsert by INN or OGRN, activities, audit trail.
 
 Shared by the FNS loaders. An organization row is keyed by its INN (SME registry) or OGRN
 (ЕГРЮЛ); columns the source does not know (``None``) keep their stored value, so the SME
@@ -16,12 +16,11 @@ from typing import Any
 
 from sqlalchemy import Table, bindparam, delete, insert, select
 from sqlalchemy.engine import Connection
-from sqlalchemy.orm import Session
 
-from soyuzprom.core.provenance import record_bulk
 from soyuzprom.core.text import name_key
 from soyuzprom.db import utcnow
 from soyuzprom.importers._bulk import chunks, ids_by, insert_many, upsert
+from soyuzprom.importers._trail import audit_changes, diff, note_created
 from soyuzprom.importers.runner import LoadContext
 from soyuzprom.registry.models import Organization, OrganizationActivity, Region
 
@@ -53,28 +52,17 @@ def write_organizations(
     keep_existing: Iterable[str] = (),
     also_match: str | None = None,
 ) -> tuple[dict[str, int], set[int]]:
-    """Upsert ``rows`` (organization column dicts) by ``key``; record audit and provenance.
+    """Upsert ``rows`` (organization column dicts) by ``key``; record the audit trail.
 
     ``also_match``: a second identifier (``"inn"``) that finds an organization the first
     one does not (registered from another source without it); that organization gets the
-    key and is updated rather than duplicated. Returns ``{key value: organization id}``
-    and the set of ids that were created.
+    key and is updated rather than duplicated. Created ids go to the run's summary
+    (``_trail.note_created``); each updated organization gets an audit entry with the
+    columns that changed. Returns ``{key value: organization id}`` and the set of ids that
+    were created.
     """
     if not rows:
         return {}, set()
-    keys = [row[key] for row in rows]
-    before = ids_by(conn, ORGS, key, keys)
-    if also_match is not None:
-        loose = {row[also_match]: row[key] for row in rows
-                 if row[key] not in before and row.get(also_match)}
-        found = ids_by(conn, ORGS, also_match, list(loose))
-        if found:
-            conn.execute(
-                ORGS.update().where(ORGS.c.id == bindparam("org_id")).values(
-                    {key: bindparam("new_key")}),
-                [{"org_id": org_id, "new_key": loose[value]} for value, org_id in found.items()],
-            )
-            before.update({loose[value]: org_id for value, org_id in found.items()})
     now = utcnow()
     full = [
         {"version": 1, "created_at": now, "updated_at": now, "source_id": ctx.source_id,
@@ -84,19 +72,48 @@ def write_organizations(
     columns = set(full[0])
     update = [c for c in (*OVERWRITE, *overwrite) if c in columns]
     keep = [c for c in keep_existing if c in columns and c not in update]
+    compared = [c for c in (*update, *keep) if c != "updated_at"]
+    keys = [row[key] for row in rows]
+    before = stored_values(conn, key, keys, compared)
+    if also_match is not None:
+        loose = {row[also_match]: row[key] for row in rows
+                 if row[key] not in before and row.get(also_match)}
+        found = stored_values(conn, also_match, list(loose), compared)
+        if found:
+            conn.execute(
+                ORGS.update().where(ORGS.c.id == bindparam("org_id")).values(
+                    {key: bindparam("new_key")}),
+                [{"org_id": org_id, "new_key": loose[value]}
+                 for value, (org_id, _) in found.items()],
+            )
+            before.update({loose[value]: stored for value, stored in found.items()})
     upsert(conn, ORGS, full, [key], update=update, keep_existing=keep, bump_version=True)
-    ids = ids_by(conn, ORGS, key, keys)
+    ids = {k: org_id for k, (org_id, _) in before.items()}
+    ids.update(ids_by(conn, ORGS, key, [k for k in keys if k not in before]))
     created = {ids[k] for k in keys if k not in before}
-    updated = {ids[k] for k in keys if k in before}
-    session = Session(bind=conn)
-    try:
-        record_bulk(session, entity_type_name="organizations", entity_ids=sorted(created),
-                    source_id=ctx.source_id, action="create", author=ctx.author)
-        record_bulk(session, entity_type_name="organizations", entity_ids=sorted(updated),
-                    source_id=ctx.source_id, action="update", author=ctx.author)
-    finally:
-        session.close()
+    note_created(ctx, "organizations", created)
+    changes: dict[int, Any] = {}
+    for row in rows:
+        stored = before.get(row[key])
+        if stored is not None:
+            org_id, old = stored
+            new = {c: row[c] for c in update if c != "updated_at"}
+            new.update({c: old[c] if row[c] is None else row[c] for c in keep})
+            changes[org_id] = diff(old, new)
+    audit_changes(conn, ctx, "organizations", "update", changes)
     return ids, created
+
+
+def stored_values(conn: Connection, column: str, values: Sequence[Any],
+                  columns: Sequence[str]) -> dict[Any, tuple[int, dict[str, Any]]]:
+    """``{value of column: (id, {name: stored value})}`` of the organizations that exist."""
+    found: dict[Any, tuple[int, dict[str, Any]]] = {}
+    wanted = [ORGS.c[name] for name in columns]
+    for part in chunks(list(values)):
+        for row in conn.execute(select(ORGS.c[column], ORGS.c.id, *wanted)
+                                .where(ORGS.c[column].in_(part))):
+            found[row[0]] = (row[1], dict(zip(columns, row[2:], strict=True)))
+    return found
 
 
 def held_elsewhere(
@@ -160,11 +177,5 @@ def ensure_organizations(
         conn.execute(insert(ORGS), new)
         created = ids_by(conn, ORGS, "inn", [row["inn"] for row in missing])
         found.update(created)
-        session = Session(bind=conn)
-        try:
-            record_bulk(session, entity_type_name="organizations",
-                        entity_ids=sorted(created.values()), source_id=ctx.source_id,
-                        action="create", author=ctx.author)
-        finally:
-            session.close()
+        note_created(ctx, "organizations", created.values())
     return found

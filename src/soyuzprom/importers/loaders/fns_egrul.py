@@ -22,10 +22,8 @@ from typing import Any
 
 from sqlalchemy import Table, delete, insert, select
 from sqlalchemy.engine import Connection
-from sqlalchemy.orm import Session
 
-from soyuzprom.core.models import AuditEntry, ImportRun, Source
-from soyuzprom.core.provenance import record_bulk
+from soyuzprom.core.models import ImportRun, Source
 from soyuzprom.core.text import name_key
 from soyuzprom.db import utcnow
 from soyuzprom.importers._bulk import (
@@ -37,6 +35,7 @@ from soyuzprom.importers._bulk import (
     load_states,
     save_states,
 )
+from soyuzprom.importers._trail import audit_changes, note_created
 from soyuzprom.importers.loaders._orgs import (
     ORGS,
     held_elsewhere,
@@ -52,7 +51,6 @@ STRICT = False
 BATCH = 1000
 ENTITY = "organizations"
 OWNERSHIPS: Table = Ownership.__table__  # type: ignore[assignment]
-AUDIT: Table = AuditEntry.__table__  # type: ignore[assignment]
 INN_CLASH = "ИНН уже принадлежит организации с другим ОГРН: запись не записана"
 OWNER_KINDS = {"person": "person", "ru_legal": "organization", "foreign_legal": "organization",
                "public": "state", "fund": "other", "partnership": "other"}
@@ -153,12 +151,7 @@ def _replace_founders(conn: Connection, ctx: LoadContext, items: list[tuple[int,
     now = utcnow()
     for part in chunks(stale):
         conn.execute(delete(OWNERSHIPS).where(OWNERSHIPS.c.id.in_(part)))
-    if stale:
-        conn.execute(insert(AUDIT), [
-            {"entity_type": "ownerships", "entity_id": oid, "action": "delete",
-             "author": ctx.author, "source_id": ctx.source_id, "at": now, "version": None,
-             "before": None, "after": None} for oid in stale
-        ])
+    audit_changes(conn, ctx, "ownerships", "delete", dict.fromkeys(stale))
     owners = ids_by(conn, ORGS, "ogrn",
                     [f.ogrn for _, p in items for f in p.founders if f.ogrn])
     rows = [
@@ -180,12 +173,7 @@ def _replace_founders(conn: Connection, ctx: LoadContext, items: list[tuple[int,
     ]
     if not rows:
         return
-    new_ids = list(conn.execute(
+    new_ids = conn.execute(
         insert(OWNERSHIPS).returning(OWNERSHIPS.c.id, sort_by_parameter_order=True), rows
-    ).scalars())
-    session = Session(bind=conn)
-    try:
-        record_bulk(session, entity_type_name="ownerships", entity_ids=new_ids,
-                    source_id=ctx.source_id, action="create", author=ctx.author)
-    finally:
-        session.close()
+    ).scalars()
+    note_created(ctx, "ownerships", new_ids)

@@ -19,9 +19,7 @@ from typing import Any
 
 from sqlalchemy import Table, insert, select
 from sqlalchemy.engine import Connection
-from sqlalchemy.orm import Session
 
-from soyuzprom.core.provenance import record_bulk
 from soyuzprom.core.text import name_key
 from soyuzprom.db import utcnow
 from soyuzprom.importers._bulk import (
@@ -32,6 +30,7 @@ from soyuzprom.importers._bulk import (
     load_states,
     save_states,
 )
+from soyuzprom.importers._trail import note_created
 from soyuzprom.importers.loaders._orgs import (
     held_elsewhere,
     region_ids,
@@ -140,13 +139,8 @@ def _add_products(
                              "source_id": ctx.source_id})
     if not new:
         return
-    new_ids = list(conn.execute(
+    new_ids = conn.execute(
         insert(PRODUCTS).returning(PRODUCTS.c.id, sort_by_parameter_order=True), new
-    ).scalars())
-    session = Session(bind=conn)
-    try:
-        record_bulk(session, entity_type_name="products", entity_ids=new_ids,
-                    source_id=ctx.source_id, action="create", author=ctx.author)
-    finally:
-        session.close()
+    ).scalars()
+    note_created(ctx, "products", new_ids)
 

@@ -24,12 +24,11 @@ from typing import Any
 
 from sqlalchemy import Table, bindparam, insert, select
 from sqlalchemy.engine import Connection
-from sqlalchemy.orm import Session
 
 from soyuzprom.cooperation.models import Indicator
-from soyuzprom.core.provenance import record_bulk
 from soyuzprom.db import utcnow
 from soyuzprom.importers._bulk import chunks, fingerprint, load_states, save_states
+from soyuzprom.importers._trail import audit_changes, note_created
 from soyuzprom.importers.loaders._orgs import region_ids
 from soyuzprom.importers.records import TradeRow
 from soyuzprom.importers.runner import BatchResult, LoadContext
@@ -155,15 +154,8 @@ def _write_part(conn: Connection, ctx: LoadContext, regions: dict[str, int],
             insert(INDICATORS).returning(INDICATORS.c.id, sort_by_parameter_order=True), new_rows
         ).scalars()
         new_ids = dict(zip(new_keys, ids, strict=True))
-    session = Session(bind=conn)
-    try:
-        record_bulk(session, entity_type_name="indicators", entity_ids=list(new_ids.values()),
-                    source_id=ctx.source_id, action="create", author=ctx.author)
-        record_bulk(session, entity_type_name="indicators",
-                    entity_ids=[c["iid"] for c in changed], source_id=ctx.source_id,
-                    action="update", author=ctx.author)
-    finally:
-        session.close()
+    note_created(ctx, "indicators", new_ids.values())
+    audit_changes(conn, ctx, "indicators", "update", dict.fromkeys(c["iid"] for c in changed))
     result.inserted += len(new_ids)
     result.updated += len(changed)
     save_states(conn, ctx.importer, ENTITY,

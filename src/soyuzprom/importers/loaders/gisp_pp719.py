@@ -18,9 +18,7 @@ from typing import Any
 
 from sqlalchemy import Table, bindparam, func, insert, select
 from sqlalchemy.engine import Connection
-from sqlalchemy.orm import Session
 
-from soyuzprom.core.provenance import record_bulk
 from soyuzprom.db import utcnow
 from soyuzprom.importers._bulk import (
     DUPLICATE,
@@ -31,6 +29,7 @@ from soyuzprom.importers._bulk import (
     save_states,
     upsert,
 )
+from soyuzprom.importers._trail import audit_changes, note_created
 from soyuzprom.importers.loaders._orgs import ensure_organizations
 from soyuzprom.importers.records import Pp719Product
 from soyuzprom.importers.runner import BatchResult, LoadContext
@@ -128,16 +127,9 @@ def write(conn: Connection, ctx: LoadContext, batch: Sequence[Prepared]) -> Batc
            ["registry", "number"],
            update=["product_id", "valid_from", "valid_till"],
            keep_existing=["points", "percentage", "score_description", "regulation", "ended"])
-    session = Session(bind=conn)
-    try:
-        record_bulk(session, entity_type_name="products",
-                    entity_ids=[product_ids[p.key] for p in new], source_id=ctx.source_id,
-                    action="create", author=ctx.author)
-        record_bulk(session, entity_type_name="products",
-                    entity_ids=[product_ids[p.key] for p in old], source_id=ctx.source_id,
-                    action="update", author=ctx.author)
-    finally:
-        session.close()
+    note_created(ctx, "products", [product_ids[p.key] for p in new])
+    audit_changes(conn, ctx, "products", "update",
+                  dict.fromkeys(product_ids[p.key] for p in old))
     result.inserted, result.updated = len(new), len(old)
     save_states(conn, ctx.importer, ENTITY,
                 ((p.key, p.fingerprint, product_ids[p.key]) for p in todo), ctx.run_id)
