@@ -149,10 +149,19 @@ def test_broken_member_fails_the_run_and_resume_continues(
     with zipfile.ZipFile(broken, "w") as archive:
         for index, (name, data) in enumerate(members):
             archive.writestr(name, data[:-300] if index == 2 else data)
+    # Units committed in groups (the default: one group here): the group is rolled back.
     with pytest.raises(InputFormatError):
         run_import(engine, "fns-rsmp", broken)
     failed = runs(engine)[-1]
+    assert failed.status == "failed" and failed.checkpoint["done_units"] == []
+    assert failed.counts["read"] == failed.counts["inserted"] == 0
+    assert counts(engine, "organizations")["organizations"] == 0
+    # Every unit committed on its own: the members before the broken one stay.
+    with pytest.raises(InputFormatError):
+        run_import(engine, "fns-rsmp", broken, group_records=0)
+    failed = runs(engine)[-1]
     assert failed.status == "failed" and len(failed.checkpoint["done_units"]) == 2
+    assert failed.counts["inserted"] == 20
     assert counts(engine, "organizations")["organizations"] == 20  # two members kept
 
     class StopInSecondUnit:
@@ -169,7 +178,8 @@ def test_broken_member_fails_the_run_and_resume_continues(
                 raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
-        run_import(engine, "fns-rsmp", path, progress=StopInSecondUnit(), batch_size=5)
+        run_import(engine, "fns-rsmp", path, progress=StopInSecondUnit(), batch_size=5,
+                   group_records=0)
     interrupted = runs(engine)[-1]
     assert interrupted.status == "interrupted"
     resumed = run_import(engine, "fns-rsmp", path)
