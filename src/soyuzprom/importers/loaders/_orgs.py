@@ -11,7 +11,7 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import Table, bindparam, delete, insert, select
@@ -19,7 +19,7 @@ from sqlalchemy.engine import Connection
 
 from soyuzprom.core.text import name_key
 from soyuzprom.db import utcnow
-from soyuzprom.importers._bulk import chunks, ids_by, insert_many, upsert
+from soyuzprom.importers._bulk import chunks, ids_by, insert_many, select_in, upsert
 from soyuzprom.importers._trail import audit_changes, diff, note_created
 from soyuzprom.importers.runner import LoadContext
 from soyuzprom.registry.models import Organization, OrganizationActivity, Region
@@ -107,13 +107,12 @@ def write_organizations(
 def stored_values(conn: Connection, column: str, values: Sequence[Any],
                   columns: Sequence[str]) -> dict[Any, tuple[int, dict[str, Any]]]:
     """``{value of column: (id, {name: stored value})}`` of the organizations that exist."""
-    found: dict[Any, tuple[int, dict[str, Any]]] = {}
-    wanted = [ORGS.c[name] for name in columns]
-    for part in chunks(list(values)):
-        for row in conn.execute(select(ORGS.c[column], ORGS.c.id, *wanted)
-                                .where(ORGS.c[column].in_(part))):
-            found[row[0]] = (row[1], dict(zip(columns, row[2:], strict=True)))
-    return found
+    for name in (column, *columns):  # plain SQL below: names must be ours
+        ORGS.c[name]
+    sql = (f"SELECT {', '.join((column, 'id', *columns))} FROM {ORGS.name} "
+           f"WHERE {column} IN ({{values}})")
+    return {row[0]: (row[1], dict(zip(columns, row[2:], strict=True)))
+            for row in select_in(conn, sql, values)}
 
 
 def held_elsewhere(
@@ -122,32 +121,35 @@ def held_elsewhere(
     """Values of ``key`` whose row's ``other`` identifier already belongs to a different
     organization (one that has another, non-empty ``key``): writing them would collide."""
     wanted = {row[other]: row[key] for row in rows if row.get(other)}
-    clash: set[Any] = set()
-    for part in chunks(list(wanted)):
-        found = conn.execute(
-            select(ORGS.c[other], ORGS.c[key]).where(
-                ORGS.c[other].in_(part), ORGS.c[key].is_not(None))
-        )
-        for value, stored in found:
-            if stored != wanted[value]:
-                clash.add(wanted[value])
-    return clash
+    ORGS.c[key], ORGS.c[other]
+    sql = (f"SELECT {other}, {key} FROM {ORGS.name} "
+           f"WHERE {other} IN ({{values}}) AND {key} IS NOT NULL")
+    return {wanted[value] for value, stored in select_in(conn, sql, wanted)
+            if stored != wanted[value]}
 
 
 def replace_activities(
-    conn: Connection, activities: dict[int, Sequence[tuple[str, bool]]]
+    conn: Connection, activities: dict[int, Sequence[tuple[str, bool]]],
+    created: Collection[int] = (),
 ) -> None:
-    """Set the OKVED codes of each organization to exactly ``(code, is_main)`` given."""
-    org_ids = list(activities)
-    for part in chunks(org_ids):
+    """Set the OKVED codes of each organization to exactly ``(code, is_main)`` given.
+
+    ``created``: organizations created by this batch, which have no codes to delete yet.
+    """
+    stale = [org_id for org_id in activities if org_id not in created]
+    for part in chunks(stale):
         conn.execute(delete(ACTIVITIES).where(ACTIVITIES.c.organization_id.in_(part)))
     rows: list[dict[str, Any]] = []
     for org_id, codes in activities.items():
+        if len(codes) == len({code for code, _ in codes}):  # the usual case: no repeats
+            rows.extend([{"organization_id": org_id, "okved": code, "is_main": main}
+                         for code, main in codes])
+            continue
         seen: dict[str, bool] = {}
         for code, main in codes:
             seen[code] = seen.get(code, False) or main
-        rows.extend({"organization_id": org_id, "okved": code, "is_main": main}
-                    for code, main in seen.items())
+        rows.extend([{"organization_id": org_id, "okved": code, "is_main": main}
+                     for code, main in seen.items()])
     insert_many(conn, ACTIVITIES, rows)
 
 

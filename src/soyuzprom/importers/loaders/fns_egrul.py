@@ -119,7 +119,7 @@ def write(conn: Connection, ctx: LoadContext, batch: Sequence[Prepared]) -> Batc
     )
     result.inserted = len(created)
     result.updated = len(todo) - len(created)
-    replace_activities(conn, {ids[p.key]: p.activities for p in todo if p.activities})
+    replace_activities(conn, {ids[p.key]: p.activities for p in todo if p.activities}, created)
     _replace_founders(conn, ctx, [(ids[p.key], p) for p in todo])
     save_states(conn, ctx.importer, ENTITY,
                 ((p.key, p.fingerprint, ids[p.key]) for p in todo), ctx.run_id)

@@ -14,21 +14,20 @@ only organizations whose facts changed.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import Table, insert
 from sqlalchemy.engine import Connection
 
 from soyuzprom.core.text import name_key
 from soyuzprom.db import utcnow
 from soyuzprom.importers._bulk import (
     DUPLICATE,
-    chunks,
     fingerprint,
     latest_by_key,
     load_states,
     save_states,
+    select_in,
 )
 from soyuzprom.importers._trail import note_created
 from soyuzprom.importers.loaders._orgs import (
@@ -47,14 +46,23 @@ ENTITY = "organizations"
 PRODUCTS: Table = Product.__table__  # type: ignore[assignment]
 
 
-@dataclass(frozen=True, slots=True)
-class Prepared:
-    """One SME record reduced to what is written, with its key and fingerprint."""
+# The organization columns a record gives, in the order of ``Prepared.org``.
+ORG_COLUMNS = ("inn", "ogrn", "name", "full_name", "short_name", "legal_form", "city",
+               "okved_main", "sme_category", "name_key")
+
+
+class Prepared(NamedTuple):
+    """One SME record reduced to what is written, with its key and fingerprint.
+
+    A named tuple of plain values, not a dataclass: it crosses the pipe from the parsing
+    process, and pickling dataclass instances cost more per record than SQLite's insert
+    of the record's activities.
+    """
 
     key: str
     fingerprint: str
     region_code: str
-    org: dict[str, Any]
+    org: tuple[Any, ...]  # values of ORG_COLUMNS
     activities: tuple[tuple[str, bool], ...]
     products: tuple[tuple[str, str], ...]
 
@@ -64,22 +72,21 @@ def prepare(record: SmeRecord) -> Prepared:
     main = next((a.code for a in record.activities if a.main), None)
     display = record.short_name or record.name
     locality = record.locality
-    org: dict[str, Any] = {
-        "inn": record.inn,
-        "ogrn": record.ogrn,
-        "name": display[:500],
-        "full_name": record.name[:1000],
-        "short_name": record.short_name[:300] if record.short_name else None,
-        "legal_form": "ИП" if record.kind == "individual" else None,
-        "city": (locality.city or locality.settlement),
-        "okved_main": main,
-        "sme_category": record.category,
-        "name_key": name_key(display)[:500],
-    }
+    org = (
+        record.inn,
+        record.ogrn,
+        display[:500],
+        record.name[:1000],
+        record.short_name[:300] if record.short_name else None,
+        "ИП" if record.kind == "individual" else None,
+        locality.city or locality.settlement,
+        main,
+        record.category,
+        name_key(display)[:500],
+    )
     activities = tuple((a.code, a.main) for a in record.activities)
     products = tuple((p.okpd2, p.name) for p in record.products)
-    # Values in the fixed order of the dict above: no sort needed for a stable fingerprint.
-    digest = fingerprint(tuple(org.values()), locality.region_code, activities, products)
+    digest = fingerprint(org, locality.region_code, activities, products)
     return Prepared(record.inn, digest, locality.region_code, org, activities, products)
 
 
@@ -95,7 +102,8 @@ def write(conn: Connection, ctx: LoadContext, batch: Sequence[Prepared]) -> Batc
     if not todo:
         return result
     regions = region_ids(conn, ctx)
-    rows = [{**p.org, "region_id": regions.get(p.region_code)} for p in todo]
+    rows = [{**dict(zip(ORG_COLUMNS, p.org, strict=True)),
+             "region_id": regions.get(p.region_code)} for p in todo]
     if any(row["ogrn"] for row in rows):
         # An OGRN(IP) already held by an organization with another INN is not moved here.
         clash = held_elsewhere(conn, rows, "inn", "ogrn")
@@ -109,7 +117,7 @@ def write(conn: Connection, ctx: LoadContext, batch: Sequence[Prepared]) -> Batc
     )
     result.inserted = len(created)
     result.updated = len(todo) - len(created)
-    replace_activities(conn, {ids[p.key]: p.activities for p in todo})
+    replace_activities(conn, {ids[p.key]: p.activities for p in todo}, created)
     _add_products(conn, ctx, [(ids[p.key], p.products) for p in todo if p.products])
     save_states(conn, ctx.importer, ENTITY,
                 ((p.key, p.fingerprint, ids[p.key]) for p in todo), ctx.run_id)
@@ -121,14 +129,8 @@ def _add_products(
 ) -> None:
     if not items:
         return
-    makers = [maker for maker, _ in items]
-    existing: set[tuple[int, str | None, str]] = set()
-    for part in chunks(makers):
-        rows = conn.execute(
-            select(PRODUCTS.c.maker_id, PRODUCTS.c.okpd2, PRODUCTS.c.name)
-            .where(PRODUCTS.c.maker_id.in_(part))
-        )
-        existing.update((maker, okpd2, name) for maker, okpd2, name in rows)
+    sql = f"SELECT maker_id, okpd2, name FROM {PRODUCTS.name} WHERE maker_id IN ({{values}})"
+    existing = {tuple(row) for row in select_in(conn, sql, [maker for maker, _ in items])}
     now = utcnow()
     new: list[dict[str, Any]] = []
     for maker, products in items:
