@@ -133,8 +133,10 @@ class OrganizationActivity(Base):
     __table_args__ = (UniqueConstraint("organization_id", "okved"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # No index of its own: the unique (organization_id, okved) index serves lookups by
+    # organization, and one index less is ~10 % of a bulk import's writes here.
     organization_id: Mapped[int] = mapped_column(
-        ForeignKey("organizations.id", ondelete="CASCADE"), nullable=False, index=True
+        ForeignKey("organizations.id", ondelete="CASCADE"), nullable=False
     )
     okved: Mapped[str] = mapped_column(String(10), nullable=False, index=True)
     is_main: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
