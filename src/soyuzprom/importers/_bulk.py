@@ -55,7 +55,7 @@ def upsert(
 
     All rows must have the same keys. The statement is a Core ``insert().on_conflict_do_
     update()`` of the connection's dialect, compiled once per shape and run with the
-    driver's ``executemany`` (see :func:`execute_many`).
+    driver's ``executemany`` (see :func:`execute_many`; ``rows`` are converted in place).
     """
     if not rows:
         return
@@ -77,7 +77,8 @@ def upsert(
 
 
 def insert_many(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
-    """A plain bulk ``INSERT`` of ``rows`` (all with the same keys), see :func:`execute_many`."""
+    """A plain bulk ``INSERT`` of ``rows`` (same keys; converted in place, see
+    :func:`execute_many`)."""
     if not rows:
         return
     columns = tuple(rows[0])
@@ -95,8 +96,10 @@ def execute_many(connection: Connection, key: tuple[Any, ...], build: Any, table
 
     The statement is compiled once per dialect and shape; parameters go to the driver as
     tuples (positional styles) or dicts (named styles), converted by the columns' own bind
-    processors (dates to text on SQLite...). This skips SQLAlchemy's per-row parameter
-    handling, which costs more than SQLite's own work on the hot tables of a big import.
+    processors (dates to text on SQLite...). **The row dicts are converted in place**:
+    callers pass rows built for the statement and do not read them afterwards. This skips
+    SQLAlchemy's per-row parameter handling, which costs more than SQLite's own work on the
+    hot tables of a big import.
     """
     dialect = connection.dialect
     cache_key = (dialect.name, dialect.paramstyle, *key)
@@ -117,19 +120,20 @@ def execute_many(connection: Connection, key: tuple[Any, ...], build: Any, table
     sql, order, processors, constants = entry
     if processors or constants:
         # A batch repeats the same few values in processed columns (one timestamp): memoise.
+        # Rows are converted in place: new dicts per row cost more than the conversion.
         memo: dict[tuple[str, Any], Any] = {}
-
-        def convert(name: str, value: Any) -> Any:
-            try:
-                return memo[name, value]
-            except KeyError:
-                memo[name, value] = result = processors[name](value)
-                return result
-            except TypeError:  # unhashable
-                return processors[name](value)
-
-        rows = [{**row, **constants, **{k: convert(k, row[k]) for k in processors}}
-                for row in rows]
+        names = list(processors)
+        for row in rows:
+            if constants:
+                row.update(constants)
+            for name in names:
+                value = row[name]
+                try:
+                    row[name] = memo[name, value]
+                except KeyError:
+                    row[name] = memo[name, value] = processors[name](value)
+                except TypeError:  # unhashable
+                    row[name] = processors[name](value)
     if order:
         getter = itemgetter(*order)
         params: list[Any] = [getter(row) for row in rows] if len(order) > 1 else [
