@@ -172,10 +172,17 @@ def select_in(connection: Connection, sql: str, values: Iterable[Any],
     """
     mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
     listed = list(values)
-    for start in range(0, len(listed), IN_CHUNK):
-        part = tuple(listed[start : start + IN_CHUNK])
-        statement = sql.format(mark=mark, values=",".join([mark] * len(part)))
-        yield from connection.exec_driver_sql(statement, leading + part)
+    # The driver's own cursor, in the connection's transaction: its rows are plain tuples,
+    # without a Row object each.
+    cursor = connection.connection.cursor()
+    try:
+        for start in range(0, len(listed), IN_CHUNK):
+            part = tuple(listed[start : start + IN_CHUNK])
+            cursor.execute(sql.format(mark=mark, values=",".join([mark] * len(part))),
+                           leading + part)
+            yield from cursor.fetchall()
+    finally:
+        cursor.close()
 
 
 def ids_by(
