@@ -8,7 +8,8 @@ documents per file like the real dump), then in fresh subprocesses:
   identifiers (ИдДок and ИННЮЛ/ИННФЛ), clearing elements: nothing else; measured before and
   after the import, the mean is used;
 * the import: ``run_import(engine, "fns-rsmp", ...)`` into a fresh SQLite file with the
-  regions loaded (organizations, OKVED, products, audit, provenance, record states).
+  regions loaded (organizations, OKVED, products, record states; the created ids in the
+  run's checkpoint), everything the CLI command does but the progress bar.
 
 It prints records/s for both, their ratio, the CPU time per record of both (user + system,
 including the producer process; unlike wall time it does not depend on what else the

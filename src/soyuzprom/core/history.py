@@ -84,10 +84,13 @@ def provenance_of(session: Session, entity_type: str, entity_id: int) -> dict[st
         if row.source_id not in cache:
             cache[row.source_id] = describe_source(session, row.source_id)
         fields[row.field] = {"source": cache[row.source_id], "evidence": row.evidence}
-    if "*" not in fields:
-        bulk = _bulk_source(session, entity_type, entity_id)
-        if bulk is not None:
-            fields["*"] = {"source": bulk, "evidence": None}
+    bulk = _bulk_source(session, entity_type, entity_id)
+    stored = fields.get("*")
+    # A "*" row written before bulk imports stopped writing them may be older than the
+    # import that last set the record: the later source (sources are numbered in time) wins.
+    if bulk is not None and (stored is None or stored["source"] is None
+                             or stored["source"]["id"] < bulk["id"]):
+        fields["*"] = {"source": bulk, "evidence": None}
     return {"entity_type": entity_type, "entity_id": entity_id, "fields": fields}
 
 
