@@ -243,6 +243,13 @@ def test_egrul_links_organization_known_by_inn(engine: Engine, tmp_path: Path) -
     with Session(engine) as session:
         org = session.scalar(select(Organization).where(Organization.inn == legal_inn("67", 0)))
         assert org is not None and org.ogrn and org.sme_category and org.address
+        from soyuzprom.core.history import audit_of, provenance_of
+
+        whole = provenance_of(session, "organizations", org.id)["fields"]["*"]["source"]
+        assert whole["import"]["importer"] == "fns-egrul"
+        trail = audit_of(session, "organizations", org.id)
+        assert [e["action"] for e in trail] == ["create", "update"]
+        assert trail[1]["before"]["address"] is None and trail[1]["after"]["address"]
 
 
 def test_gisp_products_linked_to_makers(engine: Engine, counts: Any, tmp_path: Path) -> None:
@@ -263,7 +270,15 @@ def test_gisp_products_linked_to_makers(engine: Engine, counts: Any, tmp_path: P
     assert run_import(engine, "gisp-pp719", csv_path).counts["unchanged"] == 9
     xlsx = tmp_path / "pp719.xlsx"
     write_pp719_xlsx(xlsx, pp719_rows(9))
-    assert run_import(engine, "gisp-pp719", xlsx).counts["updated"] == 9
+    updated = run_import(engine, "gisp-pp719", xlsx)
+    assert updated.counts["updated"] == 9
+    with Session(engine) as session:
+        from soyuzprom.core.history import audit_of, provenance_of
+
+        pid = session.scalar(select(Product.id).order_by(Product.id))
+        assert [e["action"] for e in audit_of(session, "products", pid)] == ["create", "update"]
+        whole = provenance_of(session, "products", pid)["fields"]["*"]["source"]
+        assert whole["import"]["id"] == updated.run_id
     with Session(engine) as session:  # the XLSX has no score: the CSV's stays
         entry = session.scalar(select(ProductRegistryEntry)
                                .where(ProductRegistryEntry.number == "10000001.2023"))
