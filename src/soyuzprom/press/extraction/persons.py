@@ -91,6 +91,8 @@ class PersonFinder:
         self.role_heads = frozenset(normal_word(x) for x in vocab.roles["heads"])
         self.byline = frozenset(normal_word(x) for x in vocab.roles["byline_cues"])
         self.region_tokens = {i for r in regions for i in range(r.first, r.last + 1)}
+        self.per_tokens = {i for s in analysis.spans if s.type == "PER" and not self._is_place(s)
+                           for i in range(s.first, s.last + 1)}
 
     def _is_place(self, span: NerSpan) -> bool:
         toks = self.t[span.first:span.last + 1]
@@ -122,7 +124,11 @@ class PersonFinder:
         start = -1
         while j >= 0 and t[j].sent == sent and first - j <= 12:
             tok = t[j]
-            if tok.pos not in _ROLE_INNER_POS or tok.text in (",", ".", ":", ";", "—", "–", "("):
+            if j in self.per_tokens:
+                break  # "губернатор X и председатель Y": X's role is not Y's
+            participle = tok.pos == "VERB" and tok.feats.get("VerbForm") == "Part"
+            if tok.pos not in _ROLE_INNER_POS and not participle and tok.lemma != "временно" \
+                    or tok.text in (",", ".", ":", ";", "—", "–", "("):
                 break
             if tok.pos == "ADP" and tok.lemma not in ("в", "по", "при"):
                 break
@@ -132,15 +138,17 @@ class PersonFinder:
         if start < 0:
             return "", -1, -1
         # the role may begin with adjectives agreeing with the head ("генеральный директор")
-        while start > 0 and t[start - 1].pos == "ADJ" and t[start - 1].sent == sent \
-                and t[start - 1].text not in (",",):
+        # or with "временно исполняющий обязанности"
+        while start > 0 and t[start - 1].sent == sent and (
+                t[start - 1].pos == "ADJ" or t[start - 1].lemma in ("обязанность", "временно")
+                or t[start - 1].feats.get("VerbForm") == "Part"):
             start -= 1
         toks = t[start:first]
         while toks and toks[-1].pos == "PUNCT" and toks[-1].text not in ("»",):
             toks = toks[:-1]
         if not toks:
             return "", -1, -1
-        role = self.m.nominative(toks)
+        role = self._role_nominative(toks)
         if start == self.a.sents[sent][2] and role[:1].isupper() and not toks[0].text.isupper():
             role = role[:1].lower() + role[1:]
         return role, start, first - 1
@@ -163,7 +171,25 @@ class PersonFinder:
                 break
             end += 1
         toks = t[k:end + 1]
-        return self.m.nominative(toks), k, end
+        return self._role_nominative(toks), k, end
+
+    def _role_nominative(self, toks: list[Token]) -> str:
+        """"временно исполняющего обязанности губернатора" keeps its genitive tail; other
+        roles put their head noun and its adjectives in the nominative."""
+        duty = next((k for k, x in enumerate(toks) if x.lemma == "обязанность"), None)
+        if duty is None:
+            return self.m.nominative(toks)
+        words = []
+        for x in toks[:duty]:
+            p = self.m.best(x.text, x.pos, x.feats) if x.feats.get("Case") else None
+            form = None
+            if p is not None:
+                try:
+                    form = p.inflect({"nomn", "sing", "masc"})
+                except (ValueError, KeyError):
+                    form = None
+            words.append(form.word if form is not None else x.text)
+        return " ".join([*words, *(x.text for x in toks[duty:])])
 
     def run(self) -> list[PersonMention]:
         raw: list[PersonMention] = []
