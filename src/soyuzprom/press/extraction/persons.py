@@ -62,13 +62,14 @@ def _surname_nominative(w: Token, morph: Morph, gender: str | None) -> str:
     if w.case in (None, "Nom"):
         return w.text
     parses = morph.parse(normal_word(w.text))
-    cands = [p for p in parses if "Surn" in p.tag] or [
-        p for p in parses if p.tag.POS in ("NOUN", "ADJF") and "Geox" not in p.tag]
     case = {"Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}.get(
         w.case or "", "")
+    named = [p for p in parses if "Surn" in p.tag]
+    common = [p for p in parses if p.tag.POS in ("NOUN", "ADJF") and "nomn" not in p.tag]
+    # prefer a surname reading in the tagged case, then any reading in that case, then any
+    cands = [p for p in named if case in p.tag] + [p for p in common if case in p.tag] \
+        + named + common
     for p in cands:
-        if case and case not in p.tag:
-            continue
         if gender and p.tag.gender and p.tag.gender != gender and "Surn" in p.tag:
             continue
         grams = {"nomn", "sing"}
@@ -127,12 +128,14 @@ class PersonFinder:
             if j in self.per_tokens:
                 break  # "губернатор X и председатель Y": X's role is not Y's
             participle = tok.pos == "VERB" and tok.feats.get("VerbForm") == "Part"
-            if tok.pos not in _ROLE_INNER_POS and not participle and tok.lemma != "временно" \
-                    or tok.text in (",", ".", ":", ";", "—", "–", "("):
+            enumeration = tok.text == "," and j + 1 < first and t[j + 1].case == "Gen" \
+                and t[j + 1].pos == "NOUN" and not t[j + 1].is_title
+            if (tok.pos not in _ROLE_INNER_POS and not participle and tok.lemma != "временно"
+                    or tok.text in (",", ".", ":", ";", "—", "–", "(")) and not enumeration:
                 break
             if tok.pos == "ADP" and tok.lemma not in ("в", "по", "при"):
                 break
-            if tok.lemma in self.role_heads and tok.pos in ("NOUN", "ADJ", "ADV"):
+            if tok.lemma in self.role_heads and tok.pos in ("NOUN", "PROPN", "ADJ", "ADV"):
                 start = j
             j -= 1
         if start < 0:

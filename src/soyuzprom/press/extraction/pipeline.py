@@ -77,7 +77,9 @@ class Extractor:
         persons = PersonFinder(a, self.vocab, self.morph, regions).run()
         # drop persons that are organizations or regions in disguise
         org_tokens = {i for o in orgs for i in range(o.first, o.last + 1)}
-        persons = [p for p in persons if p.first not in org_tokens]
+        one_word_orgs = {normal_word(o.name)[:5] for o in orgs if " " not in o.name}
+        persons = [p for p in persons if p.first not in org_tokens and not (
+            " " not in p.name and normal_word(p.name)[:5] in one_word_orgs)]
         bodies = self._person_bodies(a, persons, orgs, regions)
         sides = {r.region.country for r in regions} | {o.country for o in orgs if o.country}
         sides |= {c for _, c in bodies.values() if c}
