@@ -21,6 +21,11 @@ run: $(STAMP)
 	$(BIN)/soyuzprom run
 
 test: $(STAMP)
+	@# Browser tests need Debian's Chromium; as root, install it once when it is missing.
+	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) \
+			>/dev/null 2>&1 || echo "chromium could not be installed; browser tests will be skipped"; \
+	fi
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)

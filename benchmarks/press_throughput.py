@@ -1,124 +1,207 @@
-"""Throughput of press extraction against natasha alone, on the same texts, in one run.
+"""Throughput and memory of press extraction: our full extractor versus natasha alone.
 
-natasha alone = segmentation + morphology + NER + span normalisation (the pipeline a user
-would run without our domain layer). Both pipelines load their models before timing.
+Both pipelines process the same texts (the development corpus, repeated to a meaningful
+size) in one run of this script. Each pipeline runs in its own child process so that peak
+RSS figures do not mix; in the child the models are loaded once, one warm-up text is
+processed, and only then is the timed loop run (model loading is excluded from timing).
 
-    PYTHONPATH=src python benchmarks/press_throughput.py [DIR_OR_FILES...] [--repeat N]
+Run from the repository root:
 
-Prints a table and, last, one JSON line with docs/s, kchar/s and peak RSS for both.
-Peak RSS of the extractor is measured in a separate process, so the baseline's models do
-not inflate it.
+    PYTHONPATH=src python benchmarks/press_throughput.py --repeat 10
+
+Prints a table (docs/s, kchar/s, peak RSS, RSS after loading) and a final JSON line with
+the figures and the ratio ours/natasha. Until ``soyuzprom.press.extraction`` exists the
+script measures the baseline only and says so.
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
-import multiprocessing as mp
+import os
+import resource
+import subprocess
+import sys
 import time
 from pathlib import Path
+from typing import Any
 
-import psutil
-from rich.console import Console
-from rich.progress import track
-
-_DEFAULT_CORPORA = ("tests/press/corpus", "tests/press/texts")
-
-
-def _texts(paths: list[str]) -> list[str]:
-    files: list[Path] = []
-    for p in paths or list(_DEFAULT_CORPORA):
-        path = Path(p)
-        if path.is_dir():
-            files += sorted(path.glob("*.txt"))
-        elif path.exists():
-            files.append(path)
-    return [f.read_text(encoding="utf-8") for f in files]
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = ROOT / "tests" / "press" / "corpus"
+PIPELINES = ("ours", "natasha")
+MISSING_EXIT = 3  # child exit code: the pipeline is not available in this checkout
 
 
-def _natasha_run(texts: list[str], repeat: int, out: mp.Queue) -> None:  # type: ignore[type-arg]
-    from natasha import Doc, MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+def load_texts(corpus: Path, repeat: int) -> list[tuple[str, Any]]:
+    """(text, published date) pairs of the corpus, repeated ``repeat`` times."""
+    from datetime import date
 
-    seg, vocab, emb = Segmenter(), MorphVocab(), NewsEmbedding()
-    morph, ner = NewsMorphTagger(emb), NewsNERTagger(emb)
-    start = time.perf_counter()
-    for _ in range(repeat):
-        for text in track(texts, description="natasha", console=Console(stderr=True)):
-            doc = Doc(text)
-            doc.segment(seg)
-            doc.tag_morph(morph)
-            doc.tag_ner(ner)
-            for span in doc.spans:
-                span.normalize(vocab)
-    elapsed = time.perf_counter() - start
-    out.put((elapsed, psutil.Process().memory_info().rss))
+    items = []
+    for path in sorted(corpus.glob("*.txt")):
+        gold_path = path.with_suffix(".json")
+        published = None
+        if gold_path.exists():
+            raw = json.loads(gold_path.read_text(encoding="utf-8")).get("published")
+            published = date.fromisoformat(raw) if raw else None
+        items.append((path.read_text(encoding="utf-8"), published))
+    return items * repeat
 
 
-def _ours_run(texts: list[str], repeat: int, out: mp.Queue) -> None:  # type: ignore[type-arg]
-    from soyuzprom.press.extraction import get_extractor
+def build_pipeline(name: str) -> Any:
+    """A callable text, published -> JSON dict, with its models already loaded."""
+    if name == "natasha":
+        from soyuzprom.press.evaluation.baseline import NatashaBaseline
 
-    extractor = get_extractor()
-    extractor.extract("Минский тракторный завод поставил тракторы в Смоленскую область.")
-    start = time.perf_counter()
-    for _ in range(repeat):
-        for text in track(texts, description="soyuzprom", console=Console(stderr=True)):
-            extractor.extract(text)
-    elapsed = time.perf_counter() - start
-    out.put((elapsed, psutil.Process().memory_info().rss))
+        baseline = NatashaBaseline()
+        return baseline.extract
+    from soyuzprom.press.evaluation.systems import load_our_extractor
+
+    extractor = load_our_extractor()
+    if extractor is None:
+        print(
+            "soyuzprom.press.extraction is not available in this checkout; "
+            "our pipeline cannot be measured yet.",
+            file=sys.stderr,
+        )
+        sys.exit(MISSING_EXIT)
+    return lambda text, published: extractor.extract(text, published).to_json()
 
 
-def _measure(target, texts: list[str], repeat: int) -> tuple[float, int]:  # type: ignore[no-untyped-def]
-    queue: mp.Queue = mp.Queue()  # type: ignore[type-arg]
-    proc = mp.Process(target=target, args=(texts, repeat, queue))
-    proc.start()
-    peak = 0
-    ps = psutil.Process(proc.pid)
-    result = None
-    while result is None:
-        with contextlib.suppress(psutil.NoSuchProcess):
-            peak = max(peak, ps.memory_info().rss)
-        try:
-            result = queue.get(timeout=0.05)
-        except Exception:  # queue.Empty: still running
+def rss_mb() -> float:
+    import psutil
+
+    return float(psutil.Process(os.getpid()).memory_info().rss) / 2**20
+
+
+def run_child(name: str, corpus: Path, repeat: int) -> None:
+    """Measure one pipeline in this process; print one JSON line of figures."""
+    from rich.progress import Progress
+
+    items = load_texts(corpus, repeat)
+    started = time.perf_counter()
+    pipeline = build_pipeline(name)
+    load_seconds = time.perf_counter() - started
+    pipeline(*items[0])  # warm-up: lazy caches are filled before timing
+    rss_loaded = rss_mb()
+    chars = sum(len(text) for text, _ in items)
+    with Progress(transient=True, console=_stderr_console()) as progress:
+        task = progress.add_task(f"{name}", total=len(items))
+        started = time.perf_counter()
+        for text, published in items:
+            pipeline(text, published)
+            progress.advance(task)
+        seconds = time.perf_counter() - started
+    # ru_maxrss is in kilobytes on Linux: the peak over the whole child, models included.
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    figures = {
+        "pipeline": name,
+        "docs": len(items),
+        "chars": chars,
+        "seconds": round(seconds, 3),
+        "docs_per_s": round(len(items) / seconds, 2),
+        "kchar_per_s": round(chars / 1000 / seconds, 2),
+        "peak_rss_mb": round(peak, 1),
+        "rss_after_load_mb": round(rss_loaded, 1),
+        "load_seconds": round(load_seconds, 2),
+    }
+    print(json.dumps(figures))
+
+
+def _stderr_console() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def package_root() -> str:
+    """The directory holding the soyuzprom package this process imports (the child uses
+    the same one, wherever the script was started from)."""
+    try:
+        import soyuzprom
+    except ModuleNotFoundError:
+        return str(ROOT / "src")
+    return str(Path(soyuzprom.__file__).resolve().parent.parent)
+
+
+def measure(name: str, corpus: Path, repeat: int) -> dict[str, Any] | None:
+    """Run one pipeline in a child process; None when it is not available."""
+    cmd = [
+        sys.executable,
+        __file__,
+        "--child",
+        name,
+        "--corpus",
+        str(corpus),
+        "--repeat",
+        str(repeat),
+    ]
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root(), env.get("PYTHONPATH")]))
+    proc = subprocess.run(cmd, stdout=subprocess.PIPE, text=True, env=env, check=False)
+    if proc.returncode == MISSING_EXIT:
+        return None
+    if proc.returncode != 0:
+        raise SystemExit(f"{name} pipeline failed with exit code {proc.returncode}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def report(results: dict[str, dict[str, Any] | None]) -> dict[str, Any]:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="Press extraction throughput")
+    for column in (
+        "pipeline",
+        "docs",
+        "docs/s",
+        "kchar/s",
+        "peak RSS MB",
+        "RSS after load MB",
+        "load s",
+    ):
+        table.add_column(column, justify="right")
+    for name, fig in results.items():
+        if fig is None:
+            table.add_row(name, "—", "not available", "", "", "", "")
             continue
-    proc.join()
-    elapsed, rss = result
-    return elapsed, max(peak, rss)
+        table.add_row(
+            name,
+            str(fig["docs"]),
+            f"{fig['docs_per_s']:.1f}",
+            f"{fig['kchar_per_s']:.1f}",
+            f"{fig['peak_rss_mb']:.0f}",
+            f"{fig['rss_after_load_mb']:.0f}",
+            f"{fig['load_seconds']:.1f}",
+        )
+    Console(stderr=True).print(table)
+    ours, base = results.get("ours"), results.get("natasha")
+    summary: dict[str, Any] = {"ours": ours, "natasha": base}
+    if ours and base:
+        summary["ratio_docs_per_s"] = round(ours["docs_per_s"] / base["docs_per_s"], 3)
+        summary["ratio_peak_rss"] = round(ours["peak_rss_mb"] / base["peak_rss_mb"], 3)
+    else:
+        summary["ratio_docs_per_s"] = None
+        summary["ratio_peak_rss"] = None
+        summary["note"] = "our extractor is missing: baseline only"
+    return summary
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("paths", nargs="*")
-    parser.add_argument("--repeat", type=int, default=2, help="passes over the texts per run")
-    parser.add_argument("--rounds", type=int, default=2, help="interleaved runs per pipeline")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--repeat", type=int, default=10, help="corpus repetitions")
+    parser.add_argument("--pipelines", default=",".join(PIPELINES))
+    parser.add_argument("--child", choices=PIPELINES, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    texts = _texts(args.paths)
-    if not texts:
-        raise SystemExit("no texts found")
-    chars = sum(len(t) for t in texts) * args.repeat
-    docs = len(texts) * args.repeat
-    # Interleave the two pipelines and keep each one's best run: the machine is shared, and
-    # a burst of load during one measurement must not decide the ratio.
-    best: dict[str, tuple[float, int]] = {}
-    for _ in range(args.rounds):
-        for name, target in (("natasha", _natasha_run), ("soyuzprom", _ours_run)):
-            elapsed, rss = _measure(target, texts, args.repeat)
-            old = best.get(name)
-            best[name] = (min(elapsed, old[0]) if old else elapsed, max(rss, old[1] if old else 0))
-    figures = {}
-    for name, (elapsed, rss) in best.items():
-        figures[name] = {"docs_per_s": round(docs / elapsed, 2),
-                         "kchar_per_s": round(chars / elapsed / 1000, 2),
-                         "peak_rss_mb": round(rss / 2**20, 1)}
-    console = Console()
-    for name, f in figures.items():
-        console.print(f"{name:10s} {f['docs_per_s']:8.2f} docs/s {f['kchar_per_s']:8.2f} kchar/s "
-                      f"{f['peak_rss_mb']:8.1f} MB")
-    ratio = figures["soyuzprom"]["docs_per_s"] / figures["natasha"]["docs_per_s"]
-    print(json.dumps({"documents": len(texts), "repeat": args.repeat, "rounds": args.rounds,
-                      **figures,
-                      "throughput_ratio": round(ratio, 3)}))
+    if args.child:
+        run_child(args.child, args.corpus, args.repeat)
+        return
+    results = {}
+    for name in args.pipelines.split(","):
+        results[name] = measure(name, args.corpus, args.repeat)
+        if results[name] is None:
+            print(f"[{name}] pipeline not available, skipped", file=sys.stderr)
+    print(json.dumps(report(results)))
 
 
 if __name__ == "__main__":

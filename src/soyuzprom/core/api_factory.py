@@ -24,7 +24,9 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     422: {"model": ErrorResponse, "description": "Ошибка в данных"},
 }
 
-SessionDep = Annotated[Session, Depends(get_session)]
+# scope="function": commit when the handler returns, before the response is sent, so a client
+# that writes and immediately reads sees its own change.
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 
 
 def author_header(x_author: Annotated[str | None, Header()] = None) -> str:

@@ -63,3 +63,15 @@ def extract_command(
     _err.print(f"Обработано файлов: {done}, с ошибками: {failed}. Результаты: {out}")
     if failed:
         raise typer.Exit(code=1)
+
+
+def _mount_more() -> None:
+    """The evaluation and the ingestion/review commands live beside their code."""
+    from soyuzprom.press import review_cli
+    from soyuzprom.press.evaluation.command import eval_command
+
+    app.command("eval")(eval_command)
+    review_cli.register(app)
+
+
+_mount_more()

@@ -1,7 +1,8 @@
 """The FastAPI application factory.
 
 Every area's ``router`` is mounted under ``/api/v1``; its pages (``<area>/pages.py`` with a
-``router``) at the root. The engine is created once and injected through ``soyuzprom.db``.
+``router``) at the root, after the Russian pages of :mod:`soyuzprom.web.pages` and the static
+files under ``/static``. The engine is created once and injected through ``soyuzprom.db``.
 
 Example:
     >>> app = create_app()          # uses settings
@@ -11,10 +12,13 @@ Example:
 from __future__ import annotations
 
 from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
 
 from soyuzprom import __version__
 from soyuzprom.areas import area_modules
+from soyuzprom.web import pages
 from soyuzprom.web.errors import install_error_handlers
+from soyuzprom.web.templating import STATIC_DIR
 
 API_PREFIX = "/api/v1"
 
@@ -38,6 +42,8 @@ def create_app() -> FastAPI:
     def health() -> dict[str, str]:
         return {"status": "ok", "version": __version__}
 
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    app.include_router(pages.router)
     for module in area_modules("pages"):
         app.include_router(module.router)
     return app

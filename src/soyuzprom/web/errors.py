@@ -7,7 +7,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from soyuzprom.errors import SoyuzpromError
@@ -30,11 +30,28 @@ def _field_of(loc: tuple[Any, ...] | list[Any]) -> str:
     return "".join(parts) or str(loc[0] if loc else "")
 
 
+# Paths that speak JSON; every other path is a page and gets its errors as a page.
+_JSON_PREFIXES = ("/api/", "/openapi.json", "/docs", "/redoc", "/static/")
+
+
+def _is_page(request: Request) -> bool:
+    return not request.url.path.startswith(_JSON_PREFIXES)
+
+
+def _page(request: Request, status: int, message: str) -> Response:
+    from soyuzprom.web.templating import render  # the pages are optional for the API
+
+    return render(request, "error.html", {"status": status, "message": message},
+                  status_code=status)
+
+
 def install_error_handlers(app: FastAPI) -> None:
     """Register the handlers that turn exceptions into the JSON error shape."""
 
     @app.exception_handler(SoyuzpromError)
-    async def domain_error(_request: Request, exc: SoyuzpromError) -> JSONResponse:
+    async def domain_error(request: Request, exc: SoyuzpromError) -> Response:
+        if _is_page(request):
+            return _page(request, exc.http_status, exc.message)
         return JSONResponse({"error": exc.to_dict()}, status_code=exc.http_status)
 
     @app.exception_handler(RequestValidationError)
@@ -59,12 +76,16 @@ def install_error_handlers(app: FastAPI) -> None:
         )
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
         message = "Не найдено" if exc.status_code == 404 else str(exc.detail)
+        if _is_page(request):
+            return _page(request, exc.status_code, message)
         return JSONResponse(_body(code, message), status_code=exc.status_code)
 
     @app.exception_handler(Exception)
-    async def unexpected(_request: Request, exc: Exception) -> JSONResponse:
+    async def unexpected(request: Request, exc: Exception) -> Response:
         log.exception("unexpected error", exc_info=exc)
+        if _is_page(request):
+            return _page(request, 500, "Внутренняя ошибка сервера")
         return JSONResponse(_body("internal_error", "Внутренняя ошибка сервера"), status_code=500)
