@@ -53,6 +53,8 @@ class TriggerIndex:
             for a, b in spec.get("pairs", []):
                 self.pairs.setdefault(normal_word(a), []).append((t, normal_word(b)))
         self.modality = frozenset(normal_word(x) for x in rel["modality"])
+        self.plan_verbs = frozenset(normal_word(x) for x in rel["plan_verbs"])
+        self.technology = frozenset(normal_word(x) for x in rel["technology_objects"])
         self.meeting_plan = frozenset(normal_word(x) for x in rel["meeting_plan"])
         self.not_objects = frozenset(normal_word(x) for x in rel["not_objects"])
         self.generic_objects = frozenset(normal_word(x) for x in rel["generic_objects"])
@@ -76,7 +78,12 @@ class TriggerIndex:
     def hypothetical(self, toks: list[Token], trig: Trigger) -> bool:
         lo = toks[0].i
         for j in range(max(lo, trig.first - 8), trig.first):
-            if toks[j - lo].lemma in self.modality:
+            t = toks[j - lo]
+            if t.lemma in self.modality:
+                return True
+            nxt = toks[j - lo + 1] if j - lo + 1 < len(toks) else None
+            if t.lemma in self.plan_verbs and nxt is not None \
+                    and nxt.feats.get("VerbForm") == "Inf":
                 return True
         return False
 
@@ -307,7 +314,8 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
     types = {t.type for t in triggers}
     if "agreement" in types:
         # "договор подписан в ходе визита": the signing is the fact, the visit its setting
-        triggers = [t for t in triggers if t.type != "meeting"]
+        triggers = [t for t in triggers if t.type != "meeting"
+                    or a.tokens[t.first].lemma not in ("визит", "посетить", "побывать")]
     if any(t.lemma in index.meeting_plan for t in toks):
         triggers = [t for t in triggers if t.type != "meeting"]
     if "joint_venture" in types:
@@ -320,7 +328,8 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
             continue
         if index.in_relative_clause(toks, trig):
             continue
-        cands = [p for p in parties if not _witness(a.tokens, p)]
+        cands = [p for p in parties if not _witness(a.tokens, p)
+                 and not (trig.type in ("supply", "agreement", "meeting") and _venue(a.tokens, p))]
         if not cands and trig.type in SYMMETRIC:
             # "Соглашение об этом подписали стороны": the parties of the previous fact
             if previous is not None:
@@ -332,20 +341,27 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
             others = [p for p in previous if p.country and p.country != only.country]
             if others:
                 cands.append(others[0])
-        if len({p.name for p in cands}) < 2 and cands:
+        if len({p.name for p in cands}) < 2 and cands and trig.type in (*SYMMETRIC, "supply"):
             only = cands[0]
             other = fallback.get("BY" if only.country == "RU" else "RU") if only.country else None
             if other is not None:
                 cands.append(other)
-        pair = choose_pair(trig.type, trig.reverse, a.tokens, cands, kids)
+        pair = _dealer_pair(trig, a.tokens, cands) or choose_pair(
+            trig.type, trig.reverse, a.tokens, cands, kids)
         if pair is None:
             continue
         src, dst = pair
+        if trig.type == "joint_venture" and (src.is_country or dst.is_country):
+            continue
         if trig.type in ("joint_production", "service_center") and not src.is_org:
             continue  # the owner of a product or technology is an enterprise
         if trig.type != "supply" and trig.type not in SYMMETRIC and dst.is_country:
             continue  # a host is a region or an enterprise, not a whole country
         obj = describe_object(trig.type, trig, a.tokens, cands, morph, index.not_objects)
+        typ = trig.type
+        if typ == "supply" and obj and any(morph.plain_lemma(w) in index.technology
+                                           for w in obj.split()):
+            typ = "joint_production"  # "передаст технологию производства"
         if trig.type == "supply":
             generic = not obj or (len(obj.split()) == 1
                                   and morph.plain_lemma(obj) in index.generic_objects)
@@ -355,8 +371,34 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
                 continue
             if not obj and toks[trig.first - toks[0].i].pos == "VERB":
                 continue  # "поставили подписи": a verb of supply needs goods
-        out.append(Relation(trig.type, src.name, dst.name, obj, evidence.strip(), start, stop))
+        out.append(Relation(typ, src.name, dst.name, obj, evidence.strip(), start, stop))
     return out
+
+
+def _venue(tokens: list[Token], p: Party) -> bool:
+    """"подписано в Москве": a region in the locative after "в" is where, not who."""
+    if p.first < 1 or p.is_org:
+        return False
+    return tokens[p.first - 1].lemma in ("в", "во") and tokens[p.last].case == "Loc"
+
+
+def _dealer_pair(trig: Trigger, tokens: list[Token],
+                 parties: list[Party]) -> tuple[Party, Party] | None:
+    """"X стал дилером холдинга «Y»" (Y supplies X); "дилерское предприятие «X»" (X buys)."""
+    lemma = tokens[trig.first].lemma
+    if lemma not in ("дилер", "дилерский", "дистрибьютор") or len(parties) < 2:
+        return None
+    after = [p for p in parties if trig.last < p.first <= trig.last + 4]
+    if not after:
+        return None
+    named = after[0]
+    others = [p for p in parties if p.name != named.name
+              and (not p.country or not named.country or p.country != named.country)]
+    if not others:
+        return None
+    if lemma == "дилерский":
+        return others[0], named
+    return named, others[0]
 
 
 def _witness(tokens: list[Token], p: Party) -> bool:
