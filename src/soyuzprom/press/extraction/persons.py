@@ -130,7 +130,7 @@ class PersonFinder:
             participle = tok.pos == "VERB" and tok.feats.get("VerbForm") == "Part"
             enumeration = tok.text == "," and j + 1 < first and t[j + 1].case == "Gen" \
                 and t[j + 1].pos == "NOUN" and not t[j + 1].is_title
-            if (tok.pos not in _ROLE_INNER_POS and not participle and tok.lemma != "временно"
+            if ((tok.pos not in _ROLE_INNER_POS and not participle and tok.lemma != "временно")
                     or tok.text in (",", ".", ":", ";", "—", "–", "(")) and not enumeration:
                 break
             if tok.pos == "ADP" and tok.lemma not in ("в", "по", "при"):
