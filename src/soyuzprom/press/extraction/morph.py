@@ -54,8 +54,14 @@ class Morph:
 
     def __init__(self) -> None:
         self._analyzer = pymorphy3.MorphAnalyzer()
-        self.parse = lru_cache(maxsize=50000)(self._analyzer.parse)
+        self.parse = lru_cache(maxsize=50000)(self._safe_parse)
         self._lemmas: dict[tuple[str | None, ...], str] = {}
+
+    def _safe_parse(self, word: str) -> list[Any]:
+        try:
+            return list(self._analyzer.parse(word))
+        except (ValueError, KeyError):  # pymorphy fails on unassigned code points
+            return []
 
     def best(self, word: str, pos: str, feats: Mapping[str, str]) -> Any:
         parses = self.parse(normal_word(word))

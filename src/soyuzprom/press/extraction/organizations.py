@@ -392,12 +392,12 @@ class OrgFinder:
         lemmas = {x.lemma for x in toks}
         if toks[0].text in ("СП",) or lemmas & self.unit_heads:
             return True
-        if len(toks) == 1 and first == self.a.sents[toks[0].sent][2] and any(
-                p.tag.POS == "NOUN" and "Orgn" not in p.tag and "Abbr" not in p.tag
-                and p.score > 0.5 and p.normal_form in self.m.parse(p.normal_form)[0].normal_form
-                for p in self.m.parse(normal_word(toks[0].text))[:1]) \
-                and self.m.parse(normal_word(toks[0].text))[0].is_known is not False:
-            return True  # "Делегация ..." at the start of a sentence
+        if len(toks) == 1 and first == self.a.sents[toks[0].sent][2]:
+            parses = self.m.parse(normal_word(toks[0].text))
+            top = parses[0] if parses else None
+            if top is not None and top.tag.POS == "NOUN" and top.is_known and top.score > 0.5 \
+                    and "Orgn" not in top.tag and "Abbr" not in top.tag:
+                return True  # a common noun at the start of a sentence: "Делегация ..."
         if first in self.region_at and toks[0].pos != "ADJ" and len(toks) > 1 \
                 and not any(x.is_title for x in toks[1:]):
             return True  # "Кубань мебель"
