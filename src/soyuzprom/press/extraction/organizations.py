@@ -173,6 +173,23 @@ class OrgFinder:
             first = i + 1 if tok.lemma == "министр" else i  # the person's word is not the body
             self._add(name, "state", region.region.country, first, region.last, "body")
 
+    def local_administrations(self) -> None:
+        """"администрация Ярцевского района", "администрация города Вязьмы"."""
+        t = self.t
+        for i, tok in enumerate(t[:-2]):
+            if tok.lemma != "администрация" or i in self.taken:
+                continue
+            nxt, after = t[i + 1], t[i + 2]
+            if nxt.pos == "ADJ" and nxt.is_title and after.lemma in ("район", "округ") \
+                    and after.case == "Gen":
+                last = i + 2
+            elif nxt.lemma == "город" and after.is_title and after.case == "Gen":
+                last = i + 2
+            else:
+                continue
+            name = "Администрация " + self.a.text[nxt.start:t[last].stop]
+            self._add(name, "state", "", i, last, "local")
+
     def _state_body(self, first: int, last: int, body: StateBody) -> None:
         t = self.t
         nxt = last + 1
@@ -437,6 +454,7 @@ class OrgFinder:
 
     def run(self) -> list[OrgMention]:
         self.bodies_with_region()
+        self.local_administrations()
         self.state_bodies()
         self.quoted()
         self.generic_heads()

@@ -96,7 +96,8 @@ class Extractor:
                 and any(t.type not in SYMMETRIC for t in self.triggers.find(a.sent_tokens(s)))])
             org_tokens_all = {i for o in orgs for i in range(o.first, o.last + 1)}
             main_region = _main_region(regions)
-            previous = None
+            previous: tuple[Party, Party] | None = None
+            previous_sent = -1
             for s in range(len(a.sents)):
                 if is_title(a, s):
                     continue  # a headline repeats the facts of the text
@@ -109,6 +110,8 @@ class Extractor:
                 parties += collective_parties(a.sent_tokens(s), a.tokens,
                                               self.vocab.region_adjectives, main_region, taken)
                 parties.sort(key=lambda p: p.first)
+                if previous is not None and s - previous_sent > 1:
+                    previous = None  # "стороны" refers back one sentence, not further
                 found = find_relations(a, s, parties, self.triggers, self.morph, fallback,
                                        previous)
                 relations.extend(found)
@@ -117,6 +120,7 @@ class Extractor:
                     by_name = {p.name: p for p in parties} | {p.name: p for p in fallback.values()}
                     if last.source in by_name and last.target in by_name:
                         previous = (by_name[last.source], by_name[last.target])
+                        previous_sent = s
         lemmas = [t.lemma for t in a.tokens]
         economic = sum(1 for x in lemmas if x in self.economic)
         non_economic = sum(1 for x in lemmas if x in self.non_economic)
