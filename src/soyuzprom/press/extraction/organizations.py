@@ -180,13 +180,11 @@ class OrgFinder:
             if tok.lemma != "администрация" or i in self.taken:
                 continue
             nxt, after = t[i + 1], t[i + 2]
-            if nxt.pos == "ADJ" and nxt.is_title and after.lemma in ("район", "округ") \
-                    and after.case == "Gen":
-                last = i + 2
-            elif nxt.lemma == "город" and after.is_title and after.case == "Gen":
-                last = i + 2
-            else:
+            district = nxt.pos == "ADJ" and after.lemma in ("район", "округ")
+            city = nxt.lemma == "город" and after.is_title
+            if not ((district and nxt.is_title or city) and after.case == "Gen"):
                 continue
+            last = i + 2
             name = "Администрация " + self.a.text[nxt.start:t[last].stop]
             self._add(name, "state", "", i, last, "local")
 
