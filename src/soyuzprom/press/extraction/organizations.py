@@ -182,7 +182,7 @@ class OrgFinder:
             nxt, after = t[i + 1], t[i + 2]
             district = nxt.pos == "ADJ" and after.lemma in ("район", "округ")
             city = nxt.lemma == "город" and after.is_title
-            if not ((district and nxt.is_title or city) and after.case == "Gen"):
+            if not (((district and nxt.is_title) or city) and after.case == "Gen"):
                 continue
             last = i + 2
             name = "Администрация " + self.a.text[nxt.start:t[last].stop]
