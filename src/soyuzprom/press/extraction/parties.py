@@ -30,6 +30,7 @@ class Party:
     last: int
     is_country: bool
     is_org: bool = False
+    via_person: bool = False  # stands in for a person (often the speaker of the news)
 
 
 def body_of_person(p: PersonMention, orgs: list[OrgMention], regions: list[RegionMention],
@@ -77,7 +78,7 @@ def sentence_parties(sent: int, orgs: list[OrgMention], regions: list[RegionMent
             continue
         name, country = person_bodies[p.name]
         out.append(Party(name, country, p.first, p.last,
-                         name in COUNTRY_NAME.values(), name in org_names))
+                         name in COUNTRY_NAME.values(), name in org_names, True))
     return sorted(out, key=lambda x: x.first)
 
 

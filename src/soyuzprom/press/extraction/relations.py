@@ -55,7 +55,6 @@ class TriggerIndex:
         self.modality = frozenset(normal_word(x) for x in rel["modality"])
         self.plan_verbs = frozenset(normal_word(x) for x in rel["plan_verbs"])
         self.technology = frozenset(normal_word(x) for x in rel["technology_objects"])
-        self.meeting_plan = frozenset(normal_word(x) for x in rel["meeting_plan"])
         self.not_objects = frozenset(normal_word(x) for x in rel["not_objects"])
         self.generic_objects = frozenset(normal_word(x) for x in rel["generic_objects"])
 
@@ -76,14 +75,16 @@ class TriggerIndex:
         return out
 
     def hypothetical(self, toks: list[Token], trig: Trigger) -> bool:
+        """Readiness, interest, discussion ("готовы рассмотреть поставки") or an agreed
+        intention ("договорились провести заседание"); a meeting is only held, so only the
+        intention applies to it."""
         lo = toks[0].i
         for j in range(max(lo, trig.first - 8), trig.first):
-            t = toks[j - lo]
-            if t.lemma in self.modality:
+            if toks[j - lo].lemma in self.modality and trig.type != "meeting":
                 return True
-            nxt = toks[j - lo + 1] if j - lo + 1 < len(toks) else None
-            if t.lemma in self.plan_verbs and nxt is not None \
-                    and nxt.feats.get("VerbForm") == "Inf":
+        for k, t in enumerate(toks):
+            if t.lemma in self.plan_verbs and any(
+                    x.feats.get("VerbForm") == "Inf" for x in toks[k + 1:k + 3]):
                 return True
         return False
 
@@ -215,7 +216,8 @@ def _compatible(a: Party, b: Party) -> bool:
 
 
 def choose_pair(typ: str, reverse: bool, tokens: list[Token], parties: list[Party],
-                kids: dict[int, list[int]] | None = None) -> tuple[Party, Party] | None:
+                kids: dict[int, list[int]] | None = None,
+                anchor: int = -1) -> tuple[Party, Party] | None:
     if len(parties) < 2:
         return None
     slots = [_slot(tokens, p, kids) for p in parties]
@@ -239,26 +241,36 @@ def choose_pair(typ: str, reverse: bool, tokens: list[Token], parties: list[Part
     else:
         src_order, dst_order = ("maker", "subj", "from", "gen", "other", "with"), (
             "to", "dat", "obj", "other", "gen", "subj")
-    for src in _ordered(parties, slots, src_order):
-        for dst in _ordered(parties, slots, dst_order):
+    slot_of = {p.name: s for p, s in zip(parties, slots, strict=True)}
+    for src in _ordered(parties, slots, src_order, anchor):
+        for dst in _ordered(parties, slots, dst_order, anchor):
             if _compatible(src, dst) and (not src.country or not dst.country
                                           or src.country != dst.country):
+                if typ == "joint_production" and slot_of[src.name] == slot_of[dst.name] \
+                        and src.country == "RU" and dst.country == "BY":
+                    # "X и Y наладят совместный выпуск": nothing tells the owner; in this
+                    # domain the Belarusian maker licenses its product to the Russian side
+                    return dst, src
                 return src, dst
-    for src in _ordered(parties, slots, src_order):
-        for dst in _ordered(parties, slots, dst_order):
+    for src in _ordered(parties, slots, src_order, anchor):
+        for dst in _ordered(parties, slots, dst_order, anchor):
             if _compatible(src, dst) and not src.is_country and not dst.is_country:
                 return src, dst
     return None
 
 
-def _ordered(parties: list[Party], slots: list[str], order: tuple[str, ...]) -> list[Party]:
-    """Parties by how well their attachment fits, named organizations before regions and
-    regions before countries."""
+def _ordered(parties: list[Party], slots: list[str], order: tuple[str, ...],
+             anchor: int = -1) -> list[Party]:
+    """Parties by how well their attachment fits; then mentions before people standing for
+    a body (often the speaker), named organizations before regions before countries, and
+    the nearest to the trigger."""
     rank = {s: k for k, s in enumerate(order)}
 
-    def key(ps: tuple[Party, str]) -> tuple[int, int]:
+    def key(ps: tuple[Party, str]) -> tuple[int, int, int, int]:
         p, s = ps
-        return rank.get(s, len(order)), (0 if p.is_org else 2 if p.is_country else 1)
+        distance = abs(p.first - anchor) if anchor >= 0 and p.first >= 0 else 99
+        return (rank.get(s, len(order)), int(p.via_person),
+                0 if p.is_org else 2 if p.is_country else 1, distance)
 
     pairs = sorted(zip(parties, slots, strict=True), key=key)
     return [p for p, _ in pairs]
@@ -316,15 +328,13 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
         # "договор подписан в ходе визита": the signing is the fact, the visit its setting
         triggers = [t for t in triggers if t.type != "meeting"
                     or a.tokens[t.first].lemma not in ("визит", "посетить", "побывать")]
-    if any(t.lemma in index.meeting_plan for t in toks):
-        triggers = [t for t in triggers if t.type != "meeting"]
     if "joint_venture" in types:
         # "учредят совместное предприятие по выпуску ...": the venture, not co-production
         triggers = [t for t in triggers if t.type != "joint_production"]
     start, stop, _, _ = a.sents[s]
     evidence = a.text[start:stop]
     for trig in triggers:
-        if trig.type != "meeting" and index.hypothetical(toks, trig):
+        if index.hypothetical(toks, trig):
             continue
         if index.in_relative_clause(toks, trig):
             continue
@@ -347,7 +357,7 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
             if other is not None:
                 cands.append(other)
         pair = _dealer_pair(trig, a.tokens, cands) or choose_pair(
-            trig.type, trig.reverse, a.tokens, cands, kids)
+            trig.type, trig.reverse, a.tokens, cands, kids, trig.first)
         if pair is None:
             continue
         src, dst = pair
@@ -372,6 +382,13 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
             if not obj and toks[trig.first - toks[0].i].pos == "VERB":
                 continue  # "поставили подписи": a verb of supply needs goods
         out.append(Relation(typ, src.name, dst.name, obj, evidence.strip(), start, stop))
+        if typ == "supply":
+            # "более 300 лифтов «Могилевлифтмаша» и около 90 грузовиков МАЗ": every maker
+            for p in cands:
+                if p.name not in (src.name, dst.name) and _slot(a.tokens, p, kids) == "maker" \
+                        and _compatible(p, dst) and (p.country != dst.country or not p.country):
+                    out.append(Relation(typ, p.name, dst.name, obj, evidence.strip(), start,
+                                        stop))
     return out
 
 
