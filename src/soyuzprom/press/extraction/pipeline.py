@@ -31,6 +31,7 @@ from soyuzprom.press.extraction.organizations import OrgMention, find_organizati
 from soyuzprom.press.extraction.parties import (
     Party,
     body_of_person,
+    center_parties,
     collective_parties,
     descriptor_parties,
     sentence_parties,
@@ -109,6 +110,7 @@ class Extractor:
                 taken = org_tokens_all | {p.first for p in parties}
                 parties += collective_parties(a.sent_tokens(s), a.tokens,
                                               self.vocab.region_adjectives, main_region, taken)
+                parties += center_parties(a.sent_tokens(s), a.tokens, self.vocab.centers, taken)
                 parties.sort(key=lambda p: p.first)
                 if previous is not None and s - previous_sent > 1:
                     previous = None  # "стороны" refers back one sentence, not further

@@ -252,6 +252,8 @@ def choose_pair(typ: str, reverse: bool, tokens: list[Token], parties: list[Part
                     # domain the Belarusian maker licenses its product to the Russian side
                     return dst, src
                 return src, dst
+    if typ != "supply":
+        return None  # production, service and investment are cooperation across the border
     for src in _ordered(parties, slots, src_order, anchor):
         for dst in _ordered(parties, slots, dst_order, anchor):
             if _compatible(src, dst) and not src.is_country and not dst.is_country:
@@ -339,6 +341,7 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
         if index.in_relative_clause(toks, trig):
             continue
         cands = [p for p in parties if not _witness(a.tokens, p)
+                 and not (p.via_city and trig.type in SYMMETRIC)
                  and not (trig.type in ("supply", "agreement", "meeting") and _venue(a.tokens, p))]
         if not cands and trig.type in SYMMETRIC:
             # "Соглашение об этом подписали стороны": the parties of the previous fact

@@ -63,6 +63,7 @@ class Vocabulary:
     known_orgs: dict[str, KnownOrg]  # lemma key "гомсельмаш" -> org
     state_bodies: dict[tuple[str, ...], StateBody]
     place_adjectives: dict[str, str]  # lemma -> country
+    centers: dict[tuple[str, ...], Region]  # lemma key of a regional centre -> its region
     relations: dict[str, Any]
     figures: dict[str, Any]
     roles: dict[str, Any]
@@ -149,6 +150,8 @@ def build_vocabulary(morph: Morph) -> Vocabulary:
         known_orgs=known,
         state_bodies=bodies,
         place_adjectives=places,
+        centers={phrase_key(morph, city): by_name[name]
+                 for city, name in _yaml("region_centers.yaml").items()},
         relations=_yaml("relations.yaml"),
         figures=_yaml("figures.yaml"),
         roles=_yaml("roles.yaml"),
