@@ -43,6 +43,7 @@ from soyuzprom.press.extraction.relations import (
     TriggerIndex,
     fallback_parties,
     find_relations,
+    refine_hosts,
 )
 from soyuzprom.press.extraction.relevance import is_relevant
 from soyuzprom.press.extraction.resources import (
@@ -123,6 +124,7 @@ class Extractor:
                     if last.source in by_name and last.target in by_name:
                         previous = (by_name[last.source], by_name[last.target])
                         previous_sent = s
+        relations = refine_hosts(relations, a, orgs, {r.name for r in regions})
         lemmas = [t.lemma for t in a.tokens]
         economic = sum(1 for x in lemmas if x in self.economic)
         non_economic = sum(1 for x in lemmas if x in self.non_economic)

@@ -13,7 +13,7 @@ Example::
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from soyuzprom.press.extraction.model import Relation
 from soyuzprom.press.extraction.morph import Morph, normal_word
@@ -448,4 +448,29 @@ def fallback_parties(orgs: list[OrgMention], regions: list[RegionMention]) -> di
             out[country] = Party(name, country, -1, -1, False)
         elif any(r.region.country == country for r in regions):
             out[country] = Party(COUNTRY_NAME[country], country, -1, -1, True)
+    return out
+
+
+_HOST_CUES = {"база", "совместно", "площадка", "партнер", "дилерский", "дилер"}
+
+
+def refine_hosts(relations: list[Relation], a: Analysis, orgs: list[OrgMention],
+                 region_names: set[str]) -> list[Relation]:
+    """A service centre "в Краснодарском крае" that the same or the next sentence places
+    "на базе дилерского предприятия «X»" or "совместно с компанией «X»" is hosted by X."""
+    out: list[Relation] = []
+    for r in relations:
+        if r.type != "service_center" or r.target not in region_names:
+            out.append(r)
+            continue
+        sent = next((k for k, (st, sp, _, _) in enumerate(a.sents) if st <= r.start < sp), -1)
+        host = None
+        for o in orgs:
+            if o.sent not in (sent, sent + 1) or o.name == r.source:
+                continue
+            before = {t.lemma for t in a.tokens[max(0, o.first - 4):o.first]}
+            if before & _HOST_CUES:
+                host = o
+                break
+        out.append(replace(r, target=host.name) if host is not None else r)
     return out
