@@ -177,7 +177,10 @@ def _slot(tokens: list[Token], p: Party, kids: dict[int, list[int]] | None = Non
         slot = _syntax_slot(tokens, p, kids)
         if slot is not None:
             return slot
-    t = tokens[p.first]
+    first = p.first
+    while first < p.last and not tokens[first].text[:1].isalnum():
+        first += 1  # the case is carried by the name, not by its opening quote
+    t = tokens[first]
     prev = tokens[p.first - 1] if p.first > 0 else None
     if prev is not None and prev.sent == t.sent:
         # skip one adjective/descriptor word between preposition and name
@@ -185,7 +188,7 @@ def _slot(tokens: list[Token], p: Party, kids: dict[int, list[int]] | None = Non
         for cand in (prev, p2):
             if cand is None or cand.sent != t.sent:
                 continue
-            if cand.lemma in _TO_PREP:
+            if cand.lemma in _TO_PREP or cand.lemma == "через":
                 return "to"
             if cand.lemma in _FROM_PREP:
                 return "from"
@@ -341,6 +344,7 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
         if index.in_relative_clause(toks, trig):
             continue
         cands = [p for p in parties if not _witness(a.tokens, p)
+                 and not _reporter(a.tokens, p, trig)
                  and not (p.via_city and trig.type in SYMMETRIC)
                  and not (trig.type in ("supply", "agreement", "meeting") and _venue(a.tokens, p))]
         if not cands and trig.type in SYMMETRIC:
@@ -393,6 +397,18 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
                     out.append(Relation(typ, p.name, dst.name, obj, evidence.strip(), start,
                                         stop))
     return out
+
+
+def _reporter(tokens: list[Token], p: Party, trig: Trigger) -> bool:
+    """A person who reports the fact: "По словам министра, ...", "Министр добавил, что ...
+    поставляют" - the body behind the speaker is not a party of what is reported."""
+    if not p.via_person or p.first < 0:
+        return False
+    before = [t.lemma for t in tokens[max(0, p.first - 4):p.first]]
+    if "слово" in before and "по" in before:
+        return True
+    lo, hi = sorted((p.last, trig.first))
+    return any(t.lemma == "что" or t.text == ":" for t in tokens[lo:hi]) and p.first < trig.first
 
 
 def _venue(tokens: list[Token], p: Party) -> bool:
