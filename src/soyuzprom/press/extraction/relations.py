@@ -238,7 +238,14 @@ def choose_pair(typ: str, reverse: bool, tokens: list[Token], parties: list[Part
         return (best[1], best[2]) if best else None
     src_order: tuple[str, ...]
     dst_order: tuple[str, ...]
-    if reverse:
+    trig_tok = tokens[anchor] if anchor >= 0 else None
+    passive = trig_tok is not None and trig_tok.pos == "VERB" and (
+        trig_tok.feats.get("Voice") == "Pass" or trig_tok.lemma.endswith("ся"))
+    if passive and not reverse:
+        # "линия, поставленная белорусским «Станкозаводом»": the agent is the supplier
+        src_order, dst_order = ("maker", "with", "from", "gen", "other", "subj"), (
+            "to", "dat", "obj", "other", "subj")
+    elif reverse:
         src_order, dst_order = ("maker", "from", "gen", "with", "other", "obj", "subj"), (
             "subj", "to", "dat")
     else:
