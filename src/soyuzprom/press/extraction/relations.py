@@ -1,9 +1,6 @@
-"""Typed relations from trigger vocabularies and the parties of the trigger's sentence.
-
-Direction comes from the dependency parse of the sentence when available (subject of the
-trigger verb = supplier / owner) and from prepositions and cases otherwise: "в/на/для X"
-marks the buyer or host, "у/от/из X" the supplier, the nominative subject the actor.
-Hypothetical or discussion-only triggers ("готовы рассмотреть поставки") are skipped.
+"""Typed relations: triggers (``triggers.py``) and the parties of the trigger's sentence,
+directed by ``direction.py``. Hypothetical or discussion-only triggers ("готовы рассмотреть
+поставки"), relative clauses, witnesses and reporters give no relation.
 
 Example::
 
@@ -13,279 +10,20 @@ Example::
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
+from soyuzprom.press.extraction.direction import choose_pair, compatible, dealer_pair, slot
 from soyuzprom.press.extraction.model import Relation
-from soyuzprom.press.extraction.morph import Morph, normal_word
+from soyuzprom.press.extraction.morph import Morph
 from soyuzprom.press.extraction.nlp import Analysis, Token, children
 from soyuzprom.press.extraction.organizations import OrgMention
 from soyuzprom.press.extraction.parties import Party
 from soyuzprom.press.extraction.regions import RegionMention
-from soyuzprom.press.extraction.resources import COUNTRY_NAME, Vocabulary
+from soyuzprom.press.extraction.resources import COUNTRY_NAME
+from soyuzprom.press.extraction.triggers import SYMMETRIC, TYPES, Trigger, TriggerIndex
 
-TYPES = ("supply", "joint_production", "service_center", "joint_venture", "investment_project",
-         "agreement", "meeting")
-SYMMETRIC = {"agreement", "meeting", "joint_venture"}
-_TO_PREP = {"в", "во", "на", "для"}
-_FROM_PREP = {"у", "от", "из"}
-_WITH_PREP = {"с", "со", "между"}
-
-
-@dataclass(frozen=True, slots=True)
-class Trigger:
-    type: str
-    first: int
-    last: int
-    reverse: bool
-
-
-class TriggerIndex:
-    def __init__(self, vocab: Vocabulary) -> None:
-        rel = vocab.relations
-        self.single: dict[str, list[tuple[str, bool]]] = {}
-        self.pairs: dict[str, list[tuple[str, str]]] = {}
-        for t in TYPES:
-            spec = rel[t]
-            reverse = {normal_word(x) for x in spec.get("reverse", [])}
-            for w in spec.get("single", []):
-                lw = w if w.isupper() else normal_word(w)
-                self.single.setdefault(lw, []).append((t, lw in reverse))
-            for a, b in spec.get("pairs", []):
-                self.pairs.setdefault(normal_word(a), []).append((t, normal_word(b)))
-        self.modality = frozenset(normal_word(x) for x in rel["modality"])
-        self.plan_verbs = frozenset(normal_word(x) for x in rel["plan_verbs"])
-        self.technology = frozenset(normal_word(x) for x in rel["technology_objects"])
-        self.not_objects = frozenset(normal_word(x) for x in rel["not_objects"])
-        self.generic_objects = frozenset(normal_word(x) for x in rel["generic_objects"])
-
-    def find(self, toks: list[Token]) -> list[Trigger]:
-        out: list[Trigger] = []
-        seen: set[str] = set()
-        for k, t in enumerate(toks):
-            for typ, b in self.pairs.get(t.lemma, []):
-                for j in range(k + 1, min(len(toks), k + 4)):
-                    if toks[j].lemma == b and typ not in seen:
-                        out.append(Trigger(typ, toks[k].i, toks[j].i, False))
-                        seen.add(typ)
-            key = t.text if t.text.isupper() and len(t.text) <= 3 else t.lemma
-            for typ, rev in self.single.get(key, []):
-                if typ not in seen:
-                    out.append(Trigger(typ, t.i, t.i, rev))
-                    seen.add(typ)
-        return out
-
-    def hypothetical(self, toks: list[Token], trig: Trigger) -> bool:
-        """Readiness, interest, discussion ("готовы рассмотреть поставки") or an agreed
-        intention ("договорились провести заседание"); a meeting is only held, so only the
-        intention applies to it."""
-        lo = toks[0].i
-        for j in range(max(lo, trig.first - 8), trig.first):
-            if toks[j - lo].lemma in self.modality and trig.type != "meeting":
-                return True
-        for k, t in enumerate(toks):
-            if t.lemma in self.plan_verbs and any(
-                    x.feats.get("VerbForm") == "Inf" for x in toks[k + 1:k + 3]):
-                return True
-        return False
-
-    @staticmethod
-    def in_relative_clause(toks: list[Token], trig: Trigger) -> bool:
-        """"завод, который собирает автомобили": the clause describes, it reports no fact."""
-        lo = toks[0].i
-        for j in range(trig.first - 1, max(lo, trig.first - 6) - 1, -1):
-            t = toks[j - lo]
-            if t.text in (",", "—", "(", ";"):
-                return False
-            if t.lemma == "который":
-                return True
-        return False
-
-
-_DESCRIPTORS = {"компания", "предприятие", "завод", "холдинг", "концерн", "корпорация",
-                "объединение", "фирма", "производитель", "дилер", "комбинат", "фабрика",
-                "делегация", "сторона", "губернатор", "правительство", "министерство",
-                "председатель", "директор", "глава", "руководитель", "министр"}
-_MAKER_HEADS = {"центр", "техника", "продукция", "машина", "машинокомплект", "комплект",
-                "лицензия", "технология", "модель", "трактор", "автобус", "комбайн", "самосвал",
-                "двигатель", "мотор", "шина", "лифт", "станок", "узел", "документация"}
-_DESCRIPTOR_RELS = {"appos", "flat", "flat:name", "nmod", "amod", "flat:foreign"}
-
-
-def _syntax_slot(tokens: list[Token], p: Party, kids: dict[int, list[int]]) -> str | None:
-    """The party's attachment from the dependency parse (None when not parsed)."""
-    inside = range(p.first, p.last + 1)
-    heads = [i for i in inside if tokens[i].head not in inside]
-    if not heads or tokens[heads[0]].rel == "":
-        return None
-    h = heads[0]
-    seen = 0
-    # "X и Y подписали": Y is a conjunct of the subject X; "компания «Y»": Y names the noun
-    while seen < 4 and tokens[h].head >= 0 and (
-            tokens[h].rel == "conj" or (tokens[h].rel in _DESCRIPTOR_RELS
-                                        and tokens[tokens[h].head].lemma in _DESCRIPTORS
-                                        and tokens[h].head == h - 1 - _quote_gap(tokens, h))):
-        h = tokens[h].head
-        seen += 1
-    for c in kids.get(h, []):
-        if tokens[c].rel == "case":
-            lem = tokens[c].lemma
-            if lem in _TO_PREP:
-                return "to"
-            if lem in _FROM_PREP:
-                return "from"
-            if lem in _WITH_PREP:
-                return "with"
-            if lem == "через":
-                return "to"
-    rel = tokens[h].rel
-    head = tokens[h].head
-    if (rel in ("nmod", "appos", "flat", "flat:foreign") and head >= 0 \
-            and tokens[head].pos == "NOUN" and tokens[head].lemma not in _DESCRIPTORS \
-            and tokens[head].feats.get("Number") == "Plur") or (
-            rel == "nmod" and head >= 0 and tokens[head].lemma in _MAKER_HEADS):
-        return "maker"  # "автобусов МАЗ", "комбайнов «Гомсельмаша»", "сервисный центр БелАЗа"
-    if rel == "nmod" and head >= 0:
-        # "для коммунальных служб Витебской области": the region inherits "для"
-        for c in kids.get(head, []):
-            if tokens[c].rel == "case" and tokens[c].lemma in ("для", "в", "во", "на"):
-                return "to"
-    if rel.startswith("nsubj"):
-        return "subj"
-    if rel == "iobj":
-        return "dat"
-    if rel == "nmod":
-        return "gen"
-    if rel == "obj":
-        return "obj"
-    if rel == "obl":
-        return {"Dat": "dat", "Ins": "with"}.get(tokens[h].case or "", "other")
-    return None
-
-
-def _quote_gap(tokens: list[Token], h: int) -> int:
-    k = 0
-    while h - 1 - k >= 0 and tokens[h - 1 - k].text in ("«", '"', "„"):
-        k += 1
-    return k
-
-
-def _slot(tokens: list[Token], p: Party, kids: dict[int, list[int]] | None = None) -> str:
-    """How the party is attached: to | from | with | subj | gen | dat | obj | other."""
-    if p.first < 0:
-        return "other"  # a party from elsewhere in the text
-    if kids is not None:
-        slot = _syntax_slot(tokens, p, kids)
-        if slot is not None:
-            return slot
-    first = p.first
-    while first < p.last and not tokens[first].text[:1].isalnum():
-        first += 1  # the case is carried by the name, not by its opening quote
-    t = tokens[first]
-    prev = tokens[p.first - 1] if p.first > 0 else None
-    if prev is not None and prev.sent == t.sent:
-        # skip one adjective/descriptor word between preposition and name
-        p2 = tokens[p.first - 2] if p.first > 1 else None
-        for cand in (prev, p2):
-            if cand is None or cand.sent != t.sent:
-                continue
-            if cand.lemma in _TO_PREP or cand.lemma == "через":
-                return "to"
-            if cand.lemma in _FROM_PREP:
-                return "from"
-            if cand.lemma in _WITH_PREP:
-                return "with"
-            if cand.pos != "ADJ" and cand.pos != "NOUN":
-                break
-    case = t.case
-    if t.pos == "ADJ":
-        case = tokens[p.last].case if tokens[p.last].pos != "ADJ" else case
-    return {"Nom": "subj", "Gen": "gen", "Dat": "dat", "Ins": "with"}.get(case or "", "other")
-
-
-def _pick(parties: list[Party], slots: list[str], order: tuple[str, ...],
-          exclude: Party | None = None) -> Party | None:
-    for want in order:
-        for p, s in zip(parties, slots, strict=True):
-            if s == want and p is not exclude and (exclude is None or p.name != exclude.name):
-                return p
-    return None
-
-
-def _compatible(a: Party, b: Party) -> bool:
-    if a.name == b.name:
-        return False
-    # a region is not a partner of its own country ("Смоленская область" / "Россия")
-    return not ((a.is_country or b.is_country) and a.country == b.country)
-
-
-def choose_pair(typ: str, reverse: bool, tokens: list[Token], parties: list[Party],
-                kids: dict[int, list[int]] | None = None,
-                anchor: int = -1) -> tuple[Party, Party] | None:
-    if len(parties) < 2:
-        return None
-    slots = [_slot(tokens, p, kids) for p in parties]
-    if typ in SYMMETRIC:
-        best = None
-        for i, a in enumerate(parties):
-            for b in parties[i + 1:]:
-                if not _compatible(a, b):
-                    continue
-                cross = a.country and b.country and a.country != b.country
-                score = (2 if cross else 0) - (a.is_country + b.is_country) * 0.5 \
-                    + (a.is_org + b.is_org) * 0.3
-                if best is None or score > best[0]:
-                    best = (score, a, b)
-        return (best[1], best[2]) if best else None
-    src_order: tuple[str, ...]
-    dst_order: tuple[str, ...]
-    trig_tok = tokens[anchor] if anchor >= 0 else None
-    passive = trig_tok is not None and trig_tok.pos == "VERB" and (
-        trig_tok.feats.get("Voice") == "Pass" or trig_tok.lemma.endswith("ся"))
-    if passive and not reverse:
-        # "линия, поставленная белорусским «Станкозаводом»": the agent is the supplier
-        src_order, dst_order = ("maker", "with", "from", "gen", "other", "subj"), (
-            "to", "dat", "obj", "other", "subj")
-    elif reverse:
-        src_order, dst_order = ("maker", "from", "gen", "with", "other", "obj", "subj"), (
-            "subj", "to", "dat")
-    else:
-        src_order, dst_order = ("maker", "subj", "from", "gen", "other", "with"), (
-            "to", "dat", "obj", "other", "gen", "subj")
-    slot_of = {p.name: s for p, s in zip(parties, slots, strict=True)}
-    for src in _ordered(parties, slots, src_order, anchor):
-        for dst in _ordered(parties, slots, dst_order, anchor):
-            if _compatible(src, dst) and (not src.country or not dst.country
-                                          or src.country != dst.country):
-                if typ == "joint_production" and slot_of[src.name] == slot_of[dst.name] \
-                        and src.country == "RU" and dst.country == "BY":
-                    # "X и Y наладят совместный выпуск": nothing tells the owner; in this
-                    # domain the Belarusian maker licenses its product to the Russian side
-                    return dst, src
-                return src, dst
-    if typ != "supply":
-        return None  # production, service and investment are cooperation across the border
-    for src in _ordered(parties, slots, src_order, anchor):
-        for dst in _ordered(parties, slots, dst_order, anchor):
-            if _compatible(src, dst) and not src.is_country and not dst.is_country:
-                return src, dst
-    return None
-
-
-def _ordered(parties: list[Party], slots: list[str], order: tuple[str, ...],
-             anchor: int = -1) -> list[Party]:
-    """Parties by how well their attachment fits; then mentions before people standing for
-    a body (often the speaker), named organizations before regions before countries, and
-    the nearest to the trigger."""
-    rank = {s: k for k, s in enumerate(order)}
-
-    def key(ps: tuple[Party, str]) -> tuple[int, int, int, int]:
-        p, s = ps
-        distance = abs(p.first - anchor) if anchor >= 0 and p.first >= 0 else 99
-        return (rank.get(s, len(order)), int(p.via_person),
-                0 if p.is_org else 2 if p.is_country else 1, distance)
-
-    pairs = sorted(zip(parties, slots, strict=True), key=key)
-    return [p for p, _ in pairs]
+__all__ = ["SYMMETRIC", "TYPES", "TriggerIndex", "fallback_parties", "find_relations",
+           "refine_hosts"]
 
 
 def describe_object(typ: str, trig: Trigger, tokens: list[Token], parties: list[Party],
@@ -370,7 +108,7 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
             other = fallback.get("BY" if only.country == "RU" else "RU") if only.country else None
             if other is not None:
                 cands.append(other)
-        pair = _dealer_pair(trig, a.tokens, cands) or choose_pair(
+        pair = dealer_pair(trig, a.tokens, cands) or choose_pair(
             trig.type, trig.reverse, a.tokens, cands, kids, trig.first)
         if pair is None:
             continue
@@ -399,8 +137,8 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
         if typ == "supply":
             # "более 300 лифтов «Могилевлифтмаша» и около 90 грузовиков МАЗ": every maker
             for p in cands:
-                if p.name not in (src.name, dst.name) and _slot(a.tokens, p, kids) == "maker" \
-                        and _compatible(p, dst) and (p.country != dst.country or not p.country):
+                if p.name not in (src.name, dst.name) and slot(a.tokens, p, kids) == "maker" \
+                        and compatible(p, dst) and (p.country != dst.country or not p.country):
                     out.append(Relation(typ, p.name, dst.name, obj, evidence.strip(), start,
                                         stop))
     return out
@@ -423,25 +161,6 @@ def _venue(tokens: list[Token], p: Party) -> bool:
     if p.first < 1 or p.is_org:
         return False
     return tokens[p.first - 1].lemma in ("в", "во") and tokens[p.last].case == "Loc"
-
-
-def _dealer_pair(trig: Trigger, tokens: list[Token],
-                 parties: list[Party]) -> tuple[Party, Party] | None:
-    """"X стал дилером холдинга «Y»" (Y supplies X); "дилерское предприятие «X»" (X buys)."""
-    lemma = tokens[trig.first].lemma
-    if lemma not in ("дилер", "дилерский", "дистрибьютор") or len(parties) < 2:
-        return None
-    after = [p for p in parties if trig.last < p.first <= trig.last + 4]
-    if not after:
-        return None
-    named = after[0]
-    others = [p for p in parties if p.name != named.name
-              and (not p.country or not named.country or p.country != named.country)]
-    if not others:
-        return None
-    if lemma == "дилерский":
-        return others[0], named
-    return named, others[0]
 
 
 def _witness(tokens: list[Token], p: Party) -> bool:
