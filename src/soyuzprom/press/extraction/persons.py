@@ -35,6 +35,8 @@ def _name_parts(tokens: list[Token], morph: Morph) -> tuple[str, str, list[str]]
     words = [t for t in tokens if t.text[:1].isalpha()]
     if not words or not all(w.text[:1].isupper() for w in words):
         return None
+    # initials ("А. Лукашенко", "В.Анохин") are not names: keep the surname
+    words = [w for w in words if len(w.text) > 1] or words
     firsts: list[str] = []
     lasts: list[str] = []
     gender = None
