@@ -212,14 +212,14 @@ def _unique_relations(rels: list[Relation]) -> list[Relation]:
 
 
 def _unique_figures(figs: list[Figure]) -> list[Figure]:
-    seen: set[tuple[object, ...]] = set()
-    out = []
+    """One figure per value and unit: a headline repeats the body's numbers; the mention
+    with a period wins."""
+    out: dict[tuple[float, str], Figure] = {}
     for f in figs:
-        key = (f.value, f.unit, f.start)
-        if key not in seen:
-            seen.add(key)
-            out.append(f)
-    return out
+        key = (f.value, f.unit)
+        if key not in out or (not out[key].period and f.period):
+            out[key] = f
+    return sorted(out.values(), key=lambda f: f.start)
 
 
 def _mentions(a: Analysis, orgs: list[OrgMention],
