@@ -54,6 +54,17 @@ def describe_object(typ: str, trig: Trigger, tokens: list[Token], parties: list[
                         end = k + 1  # "продукция нефтепереработки"
                     return morph.nominative(tokens[j:end + 1]).lower()
             j += 1
+        trig_tok = tokens[trig.first]
+        if trig_tok.feats.get("VerbForm") == "Part" and trig.first > 1 \
+                and tokens[trig.first - 1].text == ",":
+            # "линия, поставленная заводом": the participle describes the noun before it
+            k = trig.first - 2
+            if tokens[k].pos == "NOUN" and k not in party_tokens \
+                    and tokens[k].lemma not in stop:
+                j = k
+                while j > 0 and tokens[j - 1].pos == "ADJ":
+                    j -= 1
+                return morph.nominative(tokens[j:k + 1]).lower()
         return ""
     words = tokens[trig.first:trig.last + 1]
     if typ == "service_center":
@@ -91,7 +102,7 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
         cands = [p for p in parties if not _witness(a.tokens, p)
                  and not _reporter(a.tokens, p, trig)
                  and not (p.via_city and trig.type in SYMMETRIC)
-                 and not (trig.type in ("supply", "agreement", "meeting") and _venue(a.tokens, p))]
+                 and not (trig.type in ("agreement", "meeting") and _venue(a.tokens, p))]
         if not cands and trig.type in SYMMETRIC:
             # "Соглашение об этом подписали стороны": the parties of the previous fact
             if previous is not None:
