@@ -154,7 +154,8 @@ class OrgFinder:
                     break
                 x = t[j]
                 ok = (x.pos in ("ADJ", "NOUN") and x.case != "Nom" and not x.is_title
-                      ) or x.text in (",", "и", "по", "-") or x.lemma in ("город",)
+                      ) or x.text in (",", "и", "по", "-") or x.lemma in ("город",) or (
+                    x.feats.get("VerbForm") == "Part" and not x.is_title)
                 if not ok:
                     region = None
                     break
@@ -313,6 +314,8 @@ class OrgFinder:
                              and not t[k].is_title and k not in self.region_at)
                             or (t[k].text == "и" and k + 1 < len(t) and t[k + 1].case == "Gen")):
                         k += 1
+                    while k - 1 > end and t[k - 1].text == "и":
+                        k -= 1  # "завод электроприводов и ОАО ...": the "и" joins two names
                     if k - 1 > end and t[k - 1].pos == "NOUN":
                         tail = " " + self.a.text[t[end + 1].start:t[k - 1].stop]
                         end = k - 1
@@ -407,6 +410,9 @@ class OrgFinder:
         lemmas = {x.lemma for x in toks}
         if toks[0].text in ("СП",) or lemmas & self.unit_heads:
             return True
+        if toks[0].lemma in self.common_adj and len(toks) > 1 \
+                and not any(x.is_title for x in toks[1:]):
+            return True  # "Белорусский молочный холдинг": a description, not a name
         if len(toks) == 1 and first == self.a.sents[toks[0].sent][2]:
             parses = self.m.parse(normal_word(toks[0].text))
             top = parses[0] if parses else None

@@ -89,7 +89,18 @@ def _compound_or_adjective(toks: list[Token], i: int, vocab: Vocabulary) -> list
                 found.append(RegionMention(side, i, i, t.start, t.stop, t.sent))
         return found
     region = vocab.region_adjectives.get(t.lemma)
-    if region is None or not t.is_title:
+    if region is None or t.pos != "ADJ":
+        return found
+    if not t.is_title:
+        # "смоленские предприятия", "калужские и тульские карьеры": a lowercase region
+        # adjective before a plural noun speaks of the region (a capitalised one starts a
+        # name: "Смоленский автоагрегатный завод")
+        j = i + 1
+        while j < len(toks) and j <= i + 4 and (toks[j].pos == "ADJ" or toks[j].text in (
+                ",", "и")):
+            j += 1
+        if j < len(toks) and toks[j].pos == "NOUN" and toks[j].feats.get("Number") == "Plur":
+            found.append(RegionMention(region, i, i, t.start, t.stop, t.sent))
         return found
     j = i + 1
     while j < len(toks) and j <= i + 6 and toks[j].sent == t.sent:

@@ -114,7 +114,10 @@ def build_vocabulary(morph: Morph) -> Vocabulary:
             adjectives[morph.plain_lemma(first)] = region
     by_name = {r.name: r for r in regions.values()}
     for adj, name in _yaml("region_adjectives.yaml").items():
-        adjectives.setdefault(normal_word(adj), by_name[name])
+        if name is None:  # ambiguous with a city that is not a region: "минский"
+            adjectives.pop(normal_word(adj), None)
+        else:
+            adjectives[normal_word(adj)] = by_name[name]
     orgs = _yaml("organizations.yaml")
     generic: dict[tuple[str, ...], dict[str, str]] = {}
     for head, spec in orgs["generic_heads"].items():
