@@ -52,6 +52,8 @@ class FigureFinder:
         self.not_counted = frozenset(normal_word(x) for x in f["not_counted"]) | frozenset(
             normal_word(x) for x in f["month_names"])
         self.metrics = {tuple(k.split()): v for k, v in f["metrics"].items()}
+        self.number_like = frozenset(self.words) | frozenset(self.ordinals) | frozenset(
+            self.fractions)
         self.target_cues = frozenset(normal_word(x) for x in f["target_cues"])
         self.qualifiers: list[tuple[tuple[str, ...], str]] = []
         for label, cues in f["qualifiers"].items():
@@ -162,6 +164,11 @@ class FigureFinder:
                      for t in toks)
         i = 0
         while i < len(toks):
+            t = toks[i]
+            if not t.text[:1].isdigit() and t.text not in ("$", "€") \
+                    and t.lemma not in self.number_like:
+                i += 1  # most tokens are not numbers: skip them cheaply
+                continue
             found = self._rank(toks, i) or self._fraction(toks, i) or self._numeric(toks, i)
             if found is None:
                 i += 1

@@ -130,6 +130,8 @@ class OrgFinder:
         t, v = self.t, self.v
         n = len(t)
         for i in range(n):
+            if t[i].lemma not in v.body_first:
+                continue
             for length in (5, 4, 3, 2, 1):
                 key = tuple(x.lemma for x in t[i:i + length])
                 body = v.state_bodies.get(key)
@@ -284,6 +286,8 @@ class OrgFinder:
     def generic_heads(self) -> None:
         t, v = self.t, self.v
         for i, tok in enumerate(t):
+            if tok.lemma not in v.generic_first:
+                continue
             for length in (2, 1):
                 key = tuple(x.lemma for x in t[i:i + length])
                 spec = v.generic_heads.get(key)

@@ -44,6 +44,8 @@ def legal_form_length(tokens: list[Token], i: int, vocab: Vocabulary) -> int:
         return 0
     if tokens[i].text in vocab.legal_short:
         return 1
+    if tokens[i].lemma not in vocab.legal_first:
+        return 0
     for key in vocab.legal_long:
         n = len(key)
         if tuple(t.lemma for t in tokens[i:i + n]) == key:

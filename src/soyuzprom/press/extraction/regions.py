@@ -52,7 +52,11 @@ def find_regions(analysis: Analysis, vocab: Vocabulary) -> list[RegionMention]:
     i = 0
     while i < n:
         match = None
-        for length in range(min(vocab.region_max_len, n - i), 0, -1):
+        first_keys = (toks[i].lemma, toks[i].text.lower())
+        lengths = range(min(vocab.region_max_len, n - i), 0, -1) \
+            if first_keys[0] in vocab.region_first or first_keys[1] in vocab.region_first \
+            else range(0)
+        for length in lengths:
             span = toks[i:i + length]
             if any(t.sent != toks[i].sent for t in span):
                 continue

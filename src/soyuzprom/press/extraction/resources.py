@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -68,6 +68,23 @@ class Vocabulary:
     figures: dict[str, Any]
     roles: dict[str, Any]
     relevance: dict[str, Any]
+
+    @cached_property
+    def region_first(self) -> frozenset[str]:
+        """First lemmas of region keys: most tokens start no region, so skip them fast."""
+        return frozenset(k[0] for k in self.regions_by_key)
+
+    @cached_property
+    def body_first(self) -> frozenset[str]:
+        return frozenset(k[0] for k in self.state_bodies)
+
+    @cached_property
+    def generic_first(self) -> frozenset[str]:
+        return frozenset(k[0] for k in self.generic_heads)
+
+    @cached_property
+    def legal_first(self) -> frozenset[str]:
+        return frozenset(k[0] for k in self.legal_long)
 
     def lemma_set(self, section: dict[str, Any], key: str) -> frozenset[str]:
         return frozenset(normal_word(x) for x in section.get(key, []))
