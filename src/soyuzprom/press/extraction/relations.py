@@ -89,6 +89,13 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
         # "договор подписан в ходе визита": the signing is the fact, the visit its setting
         triggers = [t for t in triggers if t.type != "meeting"
                     or a.tokens[t.first].lemma not in ("визит", "посетить", "побывать")]
+    if "agreement" in types:
+        # "соглашение о реализации инвестиционного проекта": the project is the agreement's
+        # subject, the signing is the fact
+        agreements = [t.last for t in triggers if t.type == "agreement"]
+        triggers = [t for t in triggers if t.type != "investment_project" or not any(
+            a_last < t.first and a.tokens[a_last + 1].lemma in ("о", "об")
+            for a_last in agreements if a_last + 1 < len(a.tokens))]
     if "joint_venture" in types:
         # "учредят совместное предприятие по выпуску ...": the venture, not co-production
         triggers = [t for t in triggers if t.type != "joint_production"]
@@ -178,10 +185,17 @@ def _witness(tokens: list[Token], p: Party) -> bool:
     """"в присутствии губернатора", "при участии министра": present, not a party."""
     if p.first < 2:
         return False
-    before = {tokens[p.first - 1].lemma, tokens[p.first - 2].lemma}
-    if p.first >= 3:
-        before.add(tokens[p.first - 3].lemma)
-    return bool(before & {"присутствие", "участие"})
+    # walk back through the witness list ("... председателя X и заместителя губернатора Y")
+    j = p.first - 1
+    sent = tokens[p.first].sent
+    while j >= 0 and tokens[j].sent == sent and p.first - j <= 16:
+        t = tokens[j]
+        if t.lemma in ("присутствие", "участие"):
+            return True
+        if t.pos in ("VERB", "AUX") or t.text in (".", ";", ":"):
+            return False
+        j -= 1
+    return False
 
 
 def fallback_parties(orgs: list[OrgMention], regions: list[RegionMention]) -> dict[str, Party]:
