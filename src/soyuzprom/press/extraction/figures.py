@@ -81,8 +81,8 @@ class FigureFinder:
                     and self.words[toks[last + 1].lemma] < value:
                 value += self.words[toks[last + 1].lemma]
                 last += 1
-            if value < 0:
-                return None
+            if value < 0 or value == 1:
+                return None  # "несколько", "одного трактора": not a quantity worth a figure
             return _Number((value,), i, last)
         return None
 

@@ -228,6 +228,8 @@ class OrgFinder:
             close = self._quote_close(i)
             if close is None or close == i + 1:
                 continue
+            if any(x.text in ("«", "„") for x in t[i + 1:close]):
+                continue  # «Управляющая компания холдинга «X»»: the inner name is the name
             inner = [x for x in t[i + 1:close] if x.text not in QUOTES]
             if not inner or len(inner) > 8:
                 continue
