@@ -416,6 +416,10 @@ class OrgFinder:
         lemmas = {x.lemma for x in toks}
         if toks[0].text in ("СП",) or lemmas & self.unit_heads:
             return True
+        words = [x for x in toks if x.text[:1].isalpha() and x.text not in self.v.legal_short]
+        if words and all(x.pos in ("NOUN", "ADJ", "VERB") and (
+                x.lemma in self.desc_enterprise or x.lemma in self.desc_other) for x in words):
+            return True  # "Управляющая компания холдинга": descriptors without a name
         if toks[0].lemma in self.common_adj and len(toks) > 1 \
                 and not any(x.is_title for x in toks[1:]):
             return True  # "Белорусский молочный холдинг": a description, not a name
