@@ -55,6 +55,16 @@ def describe_object(typ: str, trig: Trigger, tokens: list[Token], parties: list[
                     return morph.nominative(tokens[j:end + 1]).lower()
             j += 1
         trig_tok = tokens[trig.first]
+        if trig_tok.pos == "VERB" and trig_tok.feats.get("VerbForm") != "Part":
+            # "Комплектующие будут поставлять предприятия ...": the goods come first
+            for k in range(trig.first - 1, max(-1, trig.first - 5), -1):
+                x = tokens[k]
+                if x.sent != trig_tok.sent or x.text in (",", "—", ":"):
+                    break
+                if x.pos in ("NOUN", "ADJ") and x.feats.get("Case") in ("Nom", "Acc") \
+                        and k not in party_tokens and x.lemma not in stop \
+                        and (x.pos == "NOUN" or x.feats.get("Number") == "Plur"):
+                    return morph.nominative([x]).lower()
         if trig_tok.feats.get("VerbForm") == "Part" and trig.first > 1 \
                 and tokens[trig.first - 1].text == ",":
             # "линия, поставленная заводом": the participle describes the noun before it
