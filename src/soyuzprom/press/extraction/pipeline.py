@@ -67,6 +67,7 @@ class Extractor:
         self.triggers = TriggerIndex(self.vocab)
         self.figures = FigureFinder(self.vocab, self.morph)
         rel = self.vocab.relevance
+        self.region_names = frozenset(r.name for r in self.vocab.regions_by_key.values())
         self.economic = frozenset(normal_word(x) for x in rel["economic"])
         self.non_economic = frozenset(normal_word(x) for x in rel["non_economic"])
 
@@ -135,12 +136,16 @@ class Extractor:
                 figures.extend(self.figures.sentence(a, s, published))
         else:
             relations = []
+        org_names = {o.name for o in orgs}
         return Extraction(
             relevant=relevant,
             organizations=tuple(_unique(o.name for o in orgs)),
             enterprises=tuple(_unique(o.name for o in orgs if o.kind == "enterprise")),
             persons=tuple(_persons(persons)),
-            regions=tuple(_unique(r.name for r in regions)),
+            # a relation's end is always listed: a host named by its centre ("в Екатеринбурге")
+            regions=tuple(_unique([*(r.name for r in regions), *(
+                end for rel in relations for end in (rel.source, rel.target)
+                if end in self.region_names and end not in org_names)])),
             relations=tuple(_unique_relations(relations)),
             figures=tuple(_unique_figures(figures)),
             mentions=tuple(_mentions(a, orgs, regions)),
