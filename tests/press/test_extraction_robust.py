@@ -34,6 +34,7 @@ def test_any_text_gives_a_valid_result(extractor: Extractor, text: str) -> None:
     for rel in data["relations"]:
         assert text[rel["start"]:rel["end"]].strip() == rel["evidence"]
         assert rel["from"] != rel["to"]
+        assert {rel["from"], rel["to"]} <= set(data["organizations"]) | set(data["regions"])
     for m in data["mentions"]:
         assert text[m["start"]:m["end"]] == m["text"]
     if not data["relevant"]:
