@@ -24,12 +24,7 @@ from soyuzprom.cooperation.models import (
 from soyuzprom.core.crud import CrudService, equals, one_of
 from soyuzprom.errors import DomainValidationError
 from soyuzprom.registry.models import Organization, Person, Product, Region
-from soyuzprom.registry.service import region_by_code
-
-
-def _require(session: Session, model: type[Any], item_id: int | None, field: str) -> None:
-    if item_id is not None and session.get(model, item_id) is None:
-        raise DomainValidationError(f"Запись {item_id} не найдена", field=field)
+from soyuzprom.registry.service import region_by_code, require_exists
 
 
 def _code_to_id(session: Session, payload: dict[str, Any], code_key: str, id_key: str) -> None:
@@ -60,9 +55,11 @@ def _check_period(payload: dict[str, Any], obj: Any, start: str, end: str) -> No
 
 def _link_before(session: Session, payload: dict[str, Any], obj: Link | None) -> dict[str, Any]:
     _code_to_id(session, payload, "to_region_code", "to_region_id")
-    _require(session, Organization, payload.get("from_organization_id"), "from_organization_id")
-    _require(session, Organization, payload.get("to_organization_id"), "to_organization_id")
-    _require(session, Product, payload.get("product_id"), "product_id")
+    require_exists(
+        session, Organization, payload.get("from_organization_id"), "from_organization_id"
+    )
+    require_exists(session, Organization, payload.get("to_organization_id"), "to_organization_id")
+    require_exists(session, Product, payload.get("product_id"), "product_id")
     target_org = payload.get("to_organization_id", obj.to_organization_id if obj else None)
     target_region = payload.get("to_region_id", obj.to_region_id if obj else None)
     if target_org is None and target_region is None:
@@ -112,7 +109,7 @@ def _project_after(session: Session, obj: Project, payload: dict[str, Any]) -> N
         obj.participants.clear()
         for i, item in enumerate(participants):
             item = dict(item)
-            _require(
+            require_exists(
                 session, Organization, item["organization_id"], f"participants[{i}].organization_id"
             )
             obj.participants.append(ProjectParticipant(**item))
@@ -157,10 +154,10 @@ def _agreement_after(session: Session, obj: Agreement, payload: dict[str, Any]) 
             raise DomainValidationError(
                 "Сторона должна быть организацией, регионом или персоной", field=f"parties[{i}]"
             )
-        _require(
+        require_exists(
             session, Organization, item.get("organization_id"), f"parties[{i}].organization_id"
         )
-        _require(session, Person, item.get("person_id"), f"parties[{i}].person_id")
+        require_exists(session, Person, item.get("person_id"), f"parties[{i}].person_id")
         obj.parties.append(AgreementParty(**item))
 
 
@@ -188,9 +185,11 @@ agreements: CrudService[Agreement] = CrudService(
 def _commitment_before(
     session: Session, payload: dict[str, Any], obj: Commitment | None
 ) -> dict[str, Any]:
-    _require(session, Agreement, payload.get("agreement_id"), "agreement_id")
-    _require(session, Organization, payload.get("owner_organization_id"), "owner_organization_id")
-    _require(session, Person, payload.get("owner_person_id"), "owner_person_id")
+    require_exists(session, Agreement, payload.get("agreement_id"), "agreement_id")
+    require_exists(
+        session, Organization, payload.get("owner_organization_id"), "owner_organization_id"
+    )
+    require_exists(session, Person, payload.get("owner_person_id"), "owner_person_id")
     _code_to_id(session, payload, "owner_region_code", "owner_region_id")
     return payload
 
@@ -227,10 +226,10 @@ def _indicator_before(
 ) -> dict[str, Any]:
     _code_to_id(session, payload, "subject_region_code", "subject_region_id")
     _code_to_id(session, payload, "counterpart_region_code", "counterpart_region_id")
-    _require(
+    require_exists(
         session, Organization, payload.get("subject_organization_id"), "subject_organization_id"
     )
-    _require(
+    require_exists(
         session,
         Organization,
         payload.get("counterpart_organization_id"),

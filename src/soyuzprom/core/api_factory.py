@@ -48,27 +48,7 @@ def crud_router(
     filters: type[BaseModel] | None = None,
 ) -> APIRouter:
     """Routes ``GET/POST {path}`` and ``GET/PATCH/DELETE {path}/{id}`` for one entity."""
-    router = APIRouter(tags=[tag], responses=ERRORS)
-    filter_model: type[BaseModel] = filters or BaseModel
-    page_model = Page[read]  # type: ignore[valid-type]
-
-    @router.get(path, response_model=page_model, summary=f"{service.label}: список")
-    def list_items(
-        session: SessionDep,
-        query: Annotated[ListQuery, Depends()],
-        flt: Annotated[filter_model, Query()],  # type: ignore[valid-type]
-    ) -> Any:
-        result = service.list(session, query, flt.model_dump(exclude_none=True))  # type: ignore[attr-defined]
-        return page_model(
-            items=[read.model_validate(i) for i in result.items],
-            total=result.total,
-            page=result.page,
-            page_size=result.page_size,
-        )
-
-    @router.get(path + "/{item_id}", response_model=read, summary=f"{service.label}: карточка")
-    def get_item(item_id: int, session: SessionDep) -> Any:
-        return read.model_validate(service.get(session, item_id))
+    router = read_router(service, path=path, tag=tag, read=read, filters=filters)
 
     @router.post(
         path,

@@ -8,8 +8,10 @@ import typer
 from soyuzprom.core.cli_factory import crud_cli
 from soyuzprom.registry import schemas as s
 from soyuzprom.registry import service
+from soyuzprom.registry.foreign_capital_cli import foreign_capital_command
 
 registry_app = typer.Typer(help="Реестр: сводные операции", no_args_is_help=True)
+registry_app.command("foreign-capital")(foreign_capital_command)
 
 COMMANDS: dict[str, typer.Typer] = {
     "organizations": crud_cli(

@@ -43,7 +43,8 @@ def _resolve_region(session: Session, payload: dict[str, Any]) -> None:
         payload["region_id"] = region_by_code(session, code).id
 
 
-def _require(session: Session, model: type[Any], item_id: int | None, field: str) -> None:
+def require_exists(session: Session, model: type[Any], item_id: int | None, field: str) -> None:
+    """Refuse a reference to a record that does not exist, naming the field."""
     if item_id is not None and session.get(model, item_id) is None:
         raise DomainValidationError(f"Запись {item_id} не найдена", field=field)
 
@@ -233,7 +234,9 @@ def _person_after(session: Session, obj: Person, payload: dict[str, Any]) -> Non
             if region_code
             else None
         )
-        _require(session, Organization, role.get("organization_id"), f"roles[{i}].organization_id")
+        require_exists(
+            session, Organization, role.get("organization_id"), f"roles[{i}].organization_id"
+        )
         obj.roles.append(PersonRole(region_id=region_id, **role))
 
 
@@ -260,9 +263,11 @@ persons: CrudService[Person] = CrudService(
 def _ownership_before(
     session: Session, payload: dict[str, Any], obj: Ownership | None
 ) -> dict[str, Any]:
-    _require(session, Organization, payload.get("organization_id"), "organization_id")
-    _require(session, Organization, payload.get("owner_organization_id"), "owner_organization_id")
-    _require(session, Person, payload.get("owner_person_id"), "owner_person_id")
+    require_exists(session, Organization, payload.get("organization_id"), "organization_id")
+    require_exists(
+        session, Organization, payload.get("owner_organization_id"), "owner_organization_id"
+    )
+    require_exists(session, Person, payload.get("owner_person_id"), "owner_person_id")
     country = payload.get("owner_country")
     if country:
         code = str(country).strip().zfill(3)
@@ -299,7 +304,7 @@ ownerships: CrudService[Ownership] = CrudService(
 def _product_before(
     session: Session, payload: dict[str, Any], obj: Product | None
 ) -> dict[str, Any]:
-    _require(session, Organization, payload.get("maker_id"), "maker_id")
+    require_exists(session, Organization, payload.get("maker_id"), "maker_id")
     return payload
 
 
