@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -20,6 +21,14 @@ texts = st.one_of(
     st.lists(st.sampled_from(WORDS), max_size=60).map(" ".join),
     st.text(max_size=200),
 )
+
+
+@pytest.mark.parametrize("text", [
+    "Минский тракторный завод", "Оршанский льнокомбинат", "Правительство", "глава Минпромторга",
+    "ОАО «", "«Гомсельмаш", "294 млрд", "третье", "в январе-", "Смоленская", "МАЗ-",
+])
+def test_texts_that_end_abruptly(extractor: Extractor, text: str) -> None:
+    assert isinstance(extractor.extract(text).to_json()["organizations"], list)
 
 
 @settings(max_examples=40, deadline=None,

@@ -133,6 +133,8 @@ class OrgFinder:
             if t[i].lemma not in v.body_first:
                 continue
             for length in (5, 4, 3, 2, 1):
+                if i + length > n:
+                    continue  # the text ends here
                 key = tuple(x.lemma for x in t[i:i + length])
                 body = v.state_bodies.get(key)
                 if body is None or any(x.sent != t[i].sent for x in t[i:i + length]):
@@ -291,6 +293,8 @@ class OrgFinder:
             if tok.lemma not in v.generic_first:
                 continue
             for length in (2, 1):
+                if i + length > len(t):
+                    continue  # the text ends here
                 key = tuple(x.lemma for x in t[i:i + length])
                 spec = v.generic_heads.get(key)
                 if spec is None or i in self.taken:
