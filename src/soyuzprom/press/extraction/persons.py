@@ -9,6 +9,7 @@ Example::
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from soyuzprom.press.extraction.morph import Morph, normal_word, recover_shape
@@ -16,6 +17,8 @@ from soyuzprom.press.extraction.nlp import Analysis, NerSpan, Token
 from soyuzprom.press.extraction.regions import RegionMention
 from soyuzprom.press.extraction.resources import Vocabulary
 
+# what may follow a name on a byline: ", «Outlet»", ", Outlet", "/ Outlet", "(Outlet)"
+_BYLINE_TAIL = re.compile(r"^[,/—–-]?\s*(?:«[^»]*»|\(?[A-ZА-ЯЁ][\w .\-]{0,30}\)?)\.?$")
 _ROLE_INNER_POS = {"ADJ", "NOUN", "PROPN", "CCONJ", "ADP", "DET", "NUM", "PUNCT", "X"}
 
 
@@ -63,27 +66,38 @@ def _name_parts(tokens: list[Token], morph: Morph) -> tuple[str, str, list[str]]
 def _surname_nominative(w: Token, morph: Morph, gender: str | None) -> str:
     if w.case in (None, "Nom"):
         return w.text
-    parses = morph.parse(normal_word(w.text))
+    if "-" in w.text.strip("-"):
+        # a double surname inflects in both parts: "Гордеева-Лесного" -> "Гордеев-Лесной"
+        return "-".join(_word_nominative(part, w.case, morph, gender)
+                        for part in w.text.split("-"))
+    return _word_nominative(w.text, w.case, morph, gender)
+
+
+def _word_nominative(text: str, case_ud: str | None, morph: Morph, gender: str | None) -> str:
+    if not text:
+        return text
+    parses = morph.parse(normal_word(text))
     case = {"Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}.get(
-        w.case or "", "")
+        case_ud or "", "")
     named = [p for p in parses if "Surn" in p.tag]
     common = [p for p in parses if p.tag.POS in ("NOUN", "ADJF") and "nomn" not in p.tag]
     # prefer a surname reading in the tagged case, then any reading in that case, then any
     cands = [p for p in named if case in p.tag] + [p for p in common if case in p.tag] \
         + named + common
     for p in cands:
-        if gender and p.tag.gender and p.tag.gender != gender and "Surn" in p.tag:
+        if gender and p.tag.gender and p.tag.gender != gender \
+                and ("Surn" in p.tag or p.tag.POS == "ADJF"):
             continue
         grams = {"nomn", "sing"}
-        if gender and "Surn" in p.tag:
+        if gender and ("Surn" in p.tag or p.tag.POS == "ADJF"):
             grams.add(gender)
         try:
             nom = p.inflect(grams)
         except (ValueError, KeyError):
             nom = None
         if nom is not None:
-            return recover_shape(nom.word, w.text)
-    return w.text
+            return recover_shape(nom.word, text)
+    return text
 
 
 class PersonFinder:
@@ -115,10 +129,20 @@ class PersonFinder:
         return False
 
     def _byline(self, span: NerSpan) -> bool:
+        """"Фото: Иван Петров", or a name standing on its own line ("Марина Козлова",
+        "Алексей Гречко, «Молот»"): the author of the text, not a person in it."""
         for j in range(max(0, span.first - 3), span.first):
             if self.t[j].lemma in self.byline:
                 return True
-        return False
+        text = self.a.text
+        line_start = text.rfind("\n", 0, span.start) + 1
+        line_end = text.find("\n", span.stop)
+        line_end = len(text) if line_end < 0 else line_end
+        before = text[line_start:span.start].strip()
+        after = text[span.stop:line_end].strip()
+        if before:
+            return False
+        return not after or bool(_BYLINE_TAIL.match(after))
 
     def role_before(self, first: int) -> tuple[str, int, int]:
         t = self.t

@@ -75,7 +75,7 @@ class Extractor:
         if not text or not text.strip():
             return Extraction(relevant=False)
         a = analyze(self.models, text)
-        regions = find_regions(a, self.vocab)
+        regions = find_regions(a, self.vocab, self.morph)
         orgs = find_organizations(a, self.vocab, self.morph, regions)
         persons = PersonFinder(a, self.vocab, self.morph, regions).run()
         # drop persons that are organizations or regions in disguise

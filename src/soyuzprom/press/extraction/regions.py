@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from soyuzprom.press.extraction.morph import Morph
 from soyuzprom.press.extraction.nlp import Analysis, Token
 from soyuzprom.press.extraction.resources import Region, Vocabulary
 
@@ -45,7 +46,8 @@ def _acceptable(tokens: list[Token], key: tuple[str, ...], region: Region) -> bo
     return True
 
 
-def find_regions(analysis: Analysis, vocab: Vocabulary) -> list[RegionMention]:
+def find_regions(analysis: Analysis, vocab: Vocabulary,
+                 morph: Morph | None = None) -> list[RegionMention]:
     out: list[RegionMention] = []
     toks = analysis.tokens
     n = len(toks)
@@ -53,6 +55,17 @@ def find_regions(analysis: Analysis, vocab: Vocabulary) -> list[RegionMention]:
     while i < n:
         match = None
         first_keys = (toks[i].lemma, toks[i].text.lower())
+        if morph is not None and toks[i].is_title and first_keys[0] not in vocab.region_first \
+                and first_keys[1] not in vocab.region_first:
+            # the tagger may pick an odd lemma for a rare name ("Брестчины" -> "брестчин")
+            plain = morph.plain_lemma(toks[i].text)
+            if (plain,) in vocab.regions_by_key:
+                region = vocab.regions_by_key[(plain,)]
+                if _acceptable([toks[i]], (plain,), region):
+                    out.append(RegionMention(region, i, i, toks[i].start, toks[i].stop,
+                                             toks[i].sent))
+                    i += 1
+                    continue
         lengths = range(min(vocab.region_max_len, n - i), 0, -1) \
             if first_keys[0] in vocab.region_first or first_keys[1] in vocab.region_first \
             else range(0)
