@@ -59,13 +59,12 @@ def find_regions(analysis: Analysis, vocab: Vocabulary,
                 and first_keys[1] not in vocab.region_first:
             # the tagger may pick an odd lemma for a rare name ("Брестчины" -> "брестчин")
             plain = morph.plain_lemma(toks[i].text)
-            if (plain,) in vocab.regions_by_key:
-                region = vocab.regions_by_key[(plain,)]
-                if _acceptable([toks[i]], (plain,), region):
-                    out.append(RegionMention(region, i, i, toks[i].start, toks[i].stop,
-                                             toks[i].sent))
-                    i += 1
-                    continue
+            rare = vocab.regions_by_key.get((plain,))
+            if rare is not None and _acceptable([toks[i]], (plain,), rare):
+                out.append(RegionMention(rare, i, i, toks[i].start, toks[i].stop,
+                                         toks[i].sent))
+                i += 1
+                continue
         lengths = range(min(vocab.region_max_len, n - i), 0, -1) \
             if first_keys[0] in vocab.region_first or first_keys[1] in vocab.region_first \
             else range(0)
