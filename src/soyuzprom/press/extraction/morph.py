@@ -178,7 +178,8 @@ class Morph:
         """Inflect a nominative name ("Смоленская область") to ``case`` up to its head noun."""
         out: list[str] = []
         done = False
-        for word in phrase.split(" "):
+        words = phrase.split(" ")
+        for k, word in enumerate(words):
             if done or not word[:1].isalpha():
                 out.append(word)
                 continue
@@ -186,7 +187,9 @@ class Morph:
             if not parses:
                 out.append(word)
                 continue
-            p = parses[0]
+            # "Тверская" before "область" is the adjective, not the street
+            adjectives = [p for p in parses if p.tag.POS == "ADJF"]
+            p = adjectives[0] if adjectives and k < len(words) - 1 else parses[0]
             w = self._inflect(p, {case})
             out.append(recover_shape(w, word) if w else word)
             if p.tag.POS == "NOUN":

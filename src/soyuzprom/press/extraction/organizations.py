@@ -75,6 +75,8 @@ class OrgFinder:
         self.common_adj = frozenset(normal_word(x) for x in o["common_adjectives"])
         self.attribution = frozenset(normal_word(x) for x in o["attribution_cues"])
         self.place_nouns = frozenset(normal_word(x) for x in o["place_nouns"])
+        self.media_suffixes = frozenset(normal_word(x) for x in o["media_suffixes"])
+        self.sport_heads = frozenset(normal_word(x) for x in o["sport_heads"])
         self.unit_heads = frozenset(normal_word(x) for x in o["unit_heads"])
         self.body_heads = frozenset(normal_word(x) for x in o["body_heads"])
         subjects = Counter(r.region.name for r in regions if r.region.kind != "country")
@@ -84,6 +86,11 @@ class OrgFinder:
             self.main_region = next(r.region for r in regions if r.region.name == top)
 
     # -- helpers -------------------------------------------------------------------------
+    def _region_gen(self, name: str) -> str:
+        """A region in the genitive inside a body's name, without the official suffix:
+        "Кабинет Министров Чувашской Республики" (not "... Республики — Чувашия")."""
+        return self.m.inflect_phrase(name.split(" — ")[0], "gent")
+
     def _add(self, name: str, kind: str, country: str, first: int, last: int, rule: str) -> None:
         if not name or any(i in self.taken for i in range(first, last + 1)):
             return
@@ -173,7 +180,7 @@ class OrgFinder:
             if region.region.kind == "country":
                 tail = COUNTRY_GEN[region.region.country]
             else:
-                tail = self.m.inflect_phrase(region.region.name, "gent")
+                tail = self._region_gen(region.region.name)
             name = f"{head[:1].upper()}{head[1:]} {middle} {tail}"
             first = i + 1 if tok.lemma == "министр" else i  # the person's word is not the body
             self._add(name, "state", region.region.country, first, region.last, "body")
@@ -204,12 +211,12 @@ class OrgFinder:
             country = qualifier.region.country
             end = qualifier.last
         elif qualifier is not None:
-            name = f"{body.base} {self.m.inflect_phrase(qualifier.region.name, 'gent')}"
+            name = f"{body.base} {self._region_gen(qualifier.region.name)}"
             end = qualifier.last
             country = qualifier.region.country
         elif nxt < len(t) and t[nxt].lemma in _QUALIFIER_WORDS and t[nxt].case == "Gen" \
                 and self.main_region is not None and not t[nxt].is_title:
-            name = f"{body.base} {self.m.inflect_phrase(self.main_region.name, 'gent')}"
+            name = f"{body.base} {self._region_gen(self.main_region.name)}"
             country = self.main_region.country
             end = nxt
         if not name:
@@ -254,7 +261,8 @@ class OrgFinder:
                     continue
                 lem = t[j].lemma
                 if lem in self.product_nouns or lem in self.event_heads or lem in self.media_heads \
-                        or lem in self.place_nouns:
+                        or lem in self.place_nouns or lem in self.sport_heads \
+                        or normal_word(t[j].text) in self.sport_heads:
                     desc_kind = "skip"
                     break
                 if lem in self.desc_enterprise:
@@ -329,10 +337,8 @@ class OrgFinder:
                     if k - 1 > end and t[k - 1].pos == "NOUN":
                         tail = " " + self.a.text[t[end + 1].start:t[k - 1].stop]
                         end = k - 1
-                if length == 1:
-                    name = self.m.agree_nominative([x.text for x in words])
-                else:
-                    name = self.m.nominative(words)
+                # pymorphy agreement, not the tagger: rare place adjectives are often mistagged
+                name = self.m.agree_nominative([x.text for x in words])
                 if spec.get("expand"):
                     parts = name.split()
                     name = " ".join([*parts[: len(parts) - length], spec["expand"]])
@@ -419,6 +425,18 @@ class OrgFinder:
     def _excluded(self, first: int, last: int, toks: list[Token]) -> bool:
         lemmas = {x.lemma for x in toks}
         if toks[0].text in ("СП",) or lemmas & self.unit_heads:
+            return True
+        if len(toks) > 1 and normal_word(toks[-1].text) in self.media_suffixes:
+            return True  # "Башкирия 24", "Удмуртия сегодня": a media outlet
+        if len(toks) == 1 and toks[0].is_title and (
+                (toks[0].lemma,) in self.v.centers or any(
+                    "Geox" in p.tag for p in self.m.parse(normal_word(toks[0].text))[:1])):
+            return True  # a city taken for an organization ("Витебск" as a sports team)
+        for j in range(max(0, first - 2), first):
+            if normal_word(self.t[j].text) in self.sport_heads \
+                    or self.t[j].lemma in self.sport_heads:
+                return True  # "ХК «Динамо»": a sports club
+        if toks[0].text in self.sport_heads or normal_word(toks[0].text) in self.sport_heads:
             return True
         words = [x for x in toks if x.text[:1].isalpha() and x.text not in self.v.legal_short]
         if words and all(x.pos in ("NOUN", "ADJ", "VERB") and (
