@@ -165,7 +165,7 @@ def choose_pair(typ: str, reverse: bool, tokens: list[Token], parties: list[Part
         src_order, dst_order = ("maker", "subj", "from", "gen", "other", "with"), (
             "to", "dat", "obj", "other", "gen", "subj")
     slot_of = {p.name: s for p, s in zip(parties, slots, strict=True)}
-    for src in _ordered(parties, slots, src_order, anchor):
+    for src in _ordered(parties, slots, src_order, anchor, first_named=True):
         for dst in _ordered(parties, slots, dst_order, anchor):
             if compatible(src, dst) and (not src.country or not dst.country
                                           or src.country != dst.country):
@@ -177,7 +177,7 @@ def choose_pair(typ: str, reverse: bool, tokens: list[Token], parties: list[Part
                 return src, dst
     if typ != "supply":
         return None  # production, service and investment are cooperation across the border
-    for src in _ordered(parties, slots, src_order, anchor):
+    for src in _ordered(parties, slots, src_order, anchor, first_named=True):
         for dst in _ordered(parties, slots, dst_order, anchor):
             if compatible(src, dst) and not src.is_country and not dst.is_country:
                 return src, dst
@@ -185,15 +185,18 @@ def choose_pair(typ: str, reverse: bool, tokens: list[Token], parties: list[Part
 
 
 def _ordered(parties: list[Party], slots: list[str], order: tuple[str, ...],
-             anchor: int = -1) -> list[Party]:
+             anchor: int = -1, first_named: bool = False) -> list[Party]:
     """Parties by how well their attachment fits; then mentions before people standing for
     a body (often the speaker), named organizations before regions before countries, and
-    the nearest to the trigger."""
+    the nearest to the trigger - or, for the source, the first named: "контракт между X и Y
+    на поставку" names the supplier first."""
     rank = {s: k for k, s in enumerate(order)}
 
     def key(ps: tuple[Party, str]) -> tuple[int, int, int, int]:
         p, s = ps
         distance = abs(p.first - anchor) if anchor >= 0 and p.first >= 0 else 99
+        if first_named and p.first >= 0:
+            distance = p.first
         return (rank.get(s, len(order)), int(p.via_person),
                 0 if p.is_org else 2 if p.is_country else 1, distance)
 
