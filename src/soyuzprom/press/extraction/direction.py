@@ -59,16 +59,17 @@ def _syntax_slot(tokens: list[Token], p: Party, kids: dict[int, list[int]]) -> s
                 return "to"
     rel = tokens[h].rel
     head = tokens[h].head
+    if rel == "nmod" and head >= 0:
+        # "для коммунальных служб Витебской области", "на мощностях завода «X»": the party
+        # inherits the preposition of the noun it depends on
+        for c in kids.get(head, []):
+            if tokens[c].rel == "case" and tokens[c].lemma in ("для", "в", "во", "на"):
+                return "to"
     if (rel in ("nmod", "appos", "flat", "flat:foreign") and head >= 0 \
             and tokens[head].pos == "NOUN" and tokens[head].lemma not in _DESCRIPTORS \
             and tokens[head].feats.get("Number") == "Plur") or (
             rel == "nmod" and head >= 0 and tokens[head].lemma in _MAKER_HEADS):
         return "maker"  # "автобусов МАЗ", "комбайнов «Гомсельмаша»", "сервисный центр БелАЗа"
-    if rel == "nmod" and head >= 0:
-        # "для коммунальных служб Витебской области": the region inherits "для"
-        for c in kids.get(head, []):
-            if tokens[c].rel == "case" and tokens[c].lemma in ("для", "в", "во", "на"):
-                return "to"
     if rel.startswith("nsubj"):
         return "subj"
     if rel == "iobj":

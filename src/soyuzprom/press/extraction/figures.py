@@ -52,8 +52,10 @@ class FigureFinder:
         self.not_counted = frozenset(normal_word(x) for x in f["not_counted"]) | frozenset(
             normal_word(x) for x in f["month_names"])
         self.metrics = {tuple(k.split()): v for k, v in f["metrics"].items()}
-        self.number_like = frozenset(self.words) | frozenset(self.ordinals) | frozenset(
-            self.fractions)
+        self.groups = {normal_word(k): float(v) for k, v in f["rank_groups"].items()}
+        self.model_words = frozenset(normal_word(x) for x in f["model_words"])
+        self.number_like = frozenset(
+            [*self.groups, *self.words, *self.ordinals, *self.fractions])
         self.target_cues = frozenset(normal_word(x) for x in f["target_cues"])
         self.qualifiers: list[tuple[tuple[str, ...], str]] = []
         for label, cues in f["qualifiers"].items():
@@ -103,8 +105,10 @@ class FigureFinder:
             return "%", mult, k
         byn = False
         j = k
-        while j < n and (toks[j].lemma in self.byn or toks[j].text == "."):
-            byn = True
+        # "млн российских рублей", "млн белорусских рублей", "бел. руб."
+        while j < n and j - k < 3 and (toks[j].lemma in self.byn or toks[j].text == "."
+                                       or toks[j].pos == "ADJ"):
+            byn = byn or toks[j].lemma in self.byn
             j += 1
         if j < n:
             cur = self.curr.get(toks[j].lemma) or self.curr.get(toks[j].text.lower())
@@ -191,6 +195,8 @@ class FigureFinder:
 
     def _rank(self, toks: list[Token], i: int) -> _Found | None:
         t = toks[i]
+        if t.lemma in self.groups and i > 0 and toks[i - 1].lemma in ("в", "во"):
+            return (float(self.groups[t.lemma]),), "rank", i - 1, i  # "входит в десятку"
         value = self.ordinals.get(t.lemma) if t.pos in ("ADJ", "NUM", "DET") else None
         m = _ORDINAL_DIGIT.match(t.text)
         if m:
@@ -215,6 +221,8 @@ class FigureFinder:
         return None
 
     def _numeric(self, toks: list[Token], i: int) -> _Found | None:
+        if i > 0 and (toks[i - 1].lemma in self.model_words or toks[i - 1].text == "№"):
+            return None  # "модели 75306", "№ 12": an identifier, not a quantity
         num = self._number(toks, i)
         if num is None:
             return None
