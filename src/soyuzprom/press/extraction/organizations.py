@@ -97,6 +97,16 @@ class OrgFinder:
         if normal_word(name) in self.union_names or normal_word(name) in self.event_names:
             return
         t = self.t
+        if not country:
+            # a known maker tells its country; else the place adjective its name starts with
+            known = self.v.known_orgs.get(" ".join(self.m.plain_lemma(w) for w in name.split()))
+            if known is not None:
+                country = known.country
+            else:
+                first_word = name.split()[0]
+                parses = [p for p in self.m.parse(normal_word(first_word)) if p.tag.POS == "ADJF"]
+                if parses:
+                    country = self.v.place_adjectives.get(normal_word(parses[0].normal_form), "")
         self.taken.update(range(first, last + 1))
         self.out.append(OrgMention(name, kind, country, first, last, t[first].start,
                                    t[last].stop, t[first].sent, rule))

@@ -84,8 +84,9 @@ class Extractor:
         persons = [p for p in persons if p.first not in org_tokens and not (
             " " not in p.name and normal_word(p.name)[:5] in one_word_orgs)]
         bodies = self._person_bodies(a, persons, orgs, regions)
-        sides = {r.region.country for r in regions} | {o.country for o in orgs if o.country}
-        sides |= {c for _, c in bodies.values() if c}
+        economic_sents = {t.sent for t in a.tokens if t.lemma in self.economic} | {
+            s for s in range(len(a.sents)) if self.triggers.find(a.sent_tokens(s))}
+        sides = _sides(regions, orgs, bodies, economic_sents)
         relations: list[Relation] = []
         if {"RU", "BY"} <= sides:
             fallback = fallback_parties(orgs, regions)
@@ -161,6 +162,24 @@ class Extractor:
             if body is not None:
                 out[p.name] = body
         return out
+
+
+def _sides(regions: list[RegionMention], orgs: list[OrgMention],
+           bodies: dict[str, tuple[str, str]], economic_sents: set[int]) -> set[str]:
+    """Countries the text is about: one with an organization or a region of its own, named
+    in an economic sentence, or named twice. A single passing "опередила даже Беларусь" does
+    not make a side."""
+    weight: dict[str, int] = {}
+    for r in regions:
+        strong = r.region.kind != "country" or r.sent in economic_sents
+        weight[r.region.country] = weight.get(r.region.country, 0) + (2 if strong else 1)
+    for o in orgs:
+        if o.country:
+            weight[o.country] = weight.get(o.country, 0) + 2
+    for _, c in bodies.values():
+        if c:
+            weight[c] = weight.get(c, 0) + 2
+    return {c for c, w in weight.items() if w >= 2}
 
 
 def _side(p: Party, tokens: list[Token], fallback: dict[str, Party]) -> Party:
