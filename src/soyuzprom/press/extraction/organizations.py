@@ -13,13 +13,14 @@ Example::
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass
-
 from soyuzprom.press.extraction.morph import Morph, normal_word
 from soyuzprom.press.extraction.nlp import Analysis, Token
+from soyuzprom.press.extraction.orgbase import (
+    QUALIFIER_WORDS,
+    OrgFinderBase,
+    OrgMention,
+)
 from soyuzprom.press.extraction.orgnames import (
-    CLOSE_QUOTES,
     OPEN_QUOTES,
     QUOTES,
     legal_form_length,
@@ -30,119 +31,12 @@ from soyuzprom.press.extraction.orgnames import (
 from soyuzprom.press.extraction.regions import RegionMention
 from soyuzprom.press.extraction.resources import COUNTRY_GEN, StateBody, Vocabulary
 
-_ADJ_ENDINGS = {"кий", "кая", "кое", "кие", "кой", "ого", "ому", "ким", "ком", "кую", "ких",
-                "ими", "ной", "ный", "ная", "ное", "ным", "ном", "ную", "ных"}
-_QUALIFIER_WORDS = {"область", "край", "регион", "республика"}
+__all__ = ["OrgFinder", "OrgMention", "find_organizations"]
 
 
-@dataclass(frozen=True, slots=True)
-class OrgMention:
-    name: str
-    kind: str  # enterprise | state | other
-    country: str  # RU | BY | ""
-    first: int
-    last: int
-    start: int
-    end: int
-    sent: int
-    rule: str
-
-
-class OrgFinder:
+class OrgFinder(OrgFinderBase):
     """Finds organization mentions in one analysed text."""
 
-    def __init__(self, analysis: Analysis, vocab: Vocabulary, morph: Morph,
-                 regions: list[RegionMention]) -> None:
-        self.a = analysis
-        self.t = analysis.tokens
-        self.v = vocab
-        self.m = morph
-        self.regions = regions
-        self.region_at = {r.first: r for r in regions}
-        self.taken: set[int] = set()
-        self.initials: dict[str, str] = {}
-        self.out: list[OrgMention] = []
-        o = vocab.orgs
-        self.desc_enterprise = vocab.lemma_set(o["descriptors"], "enterprise")
-        self.desc_other = vocab.lemma_set(o["descriptors"], "other")
-        self.media_heads = frozenset(normal_word(x) for x in o["media_heads"])
-        self.media_names = frozenset(normal_word(x) for x in o["media_names"])
-        self.event_heads = frozenset(normal_word(x) for x in o["event_heads"])
-        self.event_names = frozenset(normal_word(x) for x in o["event_names"])
-        self.union_names = frozenset(normal_word(x) for x in o["union_names"])
-        self.product_nouns = frozenset(normal_word(x) for x in o["product_nouns"])
-        self.state_heads = frozenset(normal_word(x) for x in o["state_heads"])
-        self.common_adj = frozenset(normal_word(x) for x in o["common_adjectives"])
-        self.attribution = frozenset(normal_word(x) for x in o["attribution_cues"])
-        self.place_nouns = frozenset(normal_word(x) for x in o["place_nouns"])
-        self.media_suffixes = frozenset(normal_word(x) for x in o["media_suffixes"])
-        self.sport_heads = frozenset(normal_word(x) for x in o["sport_heads"])
-        self.unit_heads = frozenset(normal_word(x) for x in o["unit_heads"])
-        self.body_heads = frozenset(normal_word(x) for x in o["body_heads"])
-        subjects = Counter(r.region.name for r in regions if r.region.kind != "country")
-        self.main_region = None
-        if subjects:
-            top = subjects.most_common(1)[0][0]
-            self.main_region = next(r.region for r in regions if r.region.name == top)
-
-    # -- helpers -------------------------------------------------------------------------
-    def _region_gen(self, name: str) -> str:
-        """A region in the genitive inside a body's name, without the official suffix:
-        "Кабинет Министров Чувашской Республики" (not "... Республики — Чувашия")."""
-        return self.m.inflect_phrase(name.split(" — ")[0], "gent")
-
-    def _add(self, name: str, kind: str, country: str, first: int, last: int, rule: str) -> None:
-        if not name or any(i in self.taken for i in range(first, last + 1)):
-            return
-        if normal_word(name) in self.union_names or normal_word(name) in self.event_names:
-            return
-        t = self.t
-        if not country:
-            # a known maker tells its country; else the place adjective its name starts with
-            known = self.v.known_orgs.get(" ".join(self.m.plain_lemma(w) for w in name.split()))
-            if known is not None:
-                country = known.country
-            else:
-                first_word = name.split()[0]
-                parses = [p for p in self.m.parse(normal_word(first_word)) if p.tag.POS == "ADJF"]
-                if parses:
-                    country = self.v.place_adjectives.get(normal_word(parses[0].normal_form), "")
-        self.taken.update(range(first, last + 1))
-        self.out.append(OrgMention(name, kind, country, first, last, t[first].start,
-                                   t[last].stop, t[first].sent, rule))
-
-    def _country_before(self, i: int) -> str:
-        """Country told by an adjective just before: "белорусское предприятие «X»"."""
-        for j in range(i - 1, max(-1, i - 4), -1):
-            tok = self.t[j]
-            if tok.sent != self.t[i].sent:
-                break
-            c = self.v.place_adjectives.get(tok.lemma)
-            if c and tok.pos == "ADJ":
-                return c
-        return ""
-
-    def _quote_close(self, i: int) -> int | None:
-        """Index of the quote closing the one at ``i`` (nested quotes allowed)."""
-        depth = 0
-        for j in range(i, min(len(self.t), i + 25)):
-            tok = self.t[j]
-            if tok.sent != self.t[i].sent:
-                return None
-            if tok.text == '"':
-                if j == i:
-                    depth += 1
-                    continue
-                return j
-            if tok.text in OPEN_QUOTES and tok.text not in CLOSE_QUOTES:
-                depth += 1
-            elif tok.text in CLOSE_QUOTES:
-                depth -= 1
-                if depth == 0:
-                    return j
-        return None
-
-    # -- rules ---------------------------------------------------------------------------
     def state_bodies(self) -> None:
         t, v = self.t, self.v
         n = len(t)
@@ -224,7 +118,7 @@ class OrgFinder:
             name = f"{body.base} {self._region_gen(qualifier.region.name)}"
             end = qualifier.last
             country = qualifier.region.country
-        elif nxt < len(t) and t[nxt].lemma in _QUALIFIER_WORDS and t[nxt].case == "Gen" \
+        elif nxt < len(t) and t[nxt].lemma in QUALIFIER_WORDS and t[nxt].case == "Gen" \
                 and self.main_region is not None and not t[nxt].is_title:
             name = f"{body.base} {self._region_gen(self.main_region.name)}"
             country = self.main_region.country
@@ -302,9 +196,6 @@ class OrgFinder:
                 name, country = known2.name, known2.country
             self._add(name, kind, country, start, close, "quoted")
 
-    def _ner_org(self, i: int) -> bool:
-        return any(s.type == "ORG" and s.first <= i <= s.last for s in self.a.spans)
-
     def generic_heads(self) -> None:
         t, v = self.t, self.v
         for i, tok in enumerate(t):
@@ -359,13 +250,6 @@ class OrgFinder:
                 self._add(name[:1].upper() + name[1:] + tail, spec.get("kind", "enterprise"),
                           country, first, end, "generic")
                 break
-
-    def _adjective(self, tok: Token) -> bool:
-        if tok.pos == "ADJ":
-            return True
-        # the tagger misreads rare place adjectives ("Оршанскому" as PROPN)
-        return tok.is_title and tok.text[-3:].lower() in _ADJ_ENDINGS and any(
-            p.tag.POS == "ADJF" for p in self.m.parse(normal_word(tok.text)))
 
     def initialisms(self) -> None:
         for i, tok in enumerate(self.t):
@@ -428,9 +312,6 @@ class OrgFinder:
             if all(self._in_region(i) for i in idx):
                 continue
             self._add(name, kind, country, first_tok, sp.last, "ner")
-
-    def _in_region(self, i: int) -> bool:
-        return any(r.first <= i <= r.last for r in self.regions)
 
     def _excluded(self, first: int, last: int, toks: list[Token]) -> bool:
         lemmas = {x.lemma for x in toks}
