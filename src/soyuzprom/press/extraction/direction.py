@@ -17,6 +17,7 @@ from soyuzprom.press.extraction.parties import Party
 from soyuzprom.press.extraction.triggers import SYMMETRIC, Trigger
 
 _TO_PREP = {"в", "во", "на", "для"}
+_LEGAL_HINT = {"ОАО", "ООО", "АО", "ЗАО", "ПАО", "РУП", "УП", "ОДО", "СООО", "ИООО"}
 _FROM_PREP = {"у", "от", "из"}
 _WITH_PREP = {"с", "со", "между"}
 
@@ -28,6 +29,9 @@ _DESCRIPTORS = {"компания", "предприятие", "завод", "х�
 _MAKER_HEADS = {"центр", "техника", "продукция", "машина", "машинокомплект", "комплект",
                 "лицензия", "технология", "модель", "трактор", "автобус", "комбайн", "самосвал",
                 "двигатель", "мотор", "шина", "лифт", "станок", "узел", "документация"}
+# "на мощностях / на площадке / для нужд X": X hosts or buys ("на шасси МАЗ": МАЗ makes)
+_HOST_NOUNS = {"мощность", "площадка", "база", "территория", "служба", "нужда", "потребность",
+               "хозяйство", "предприятие", "завод", "цех", "производство", "комбинат"}
 _DESCRIPTOR_RELS = {"appos", "flat", "flat:name", "nmod", "amod", "flat:foreign"}
 
 
@@ -49,6 +53,8 @@ def _syntax_slot(tokens: list[Token], p: Party, kids: dict[int, list[int]]) -> s
     for c in kids.get(h, []):
         if tokens[c].rel == "case":
             lem = tokens[c].lemma
+            if lem in ("в", "во") and tokens[h].case == "Loc":
+                return "in"
             if lem in _TO_PREP:
                 return "to"
             if lem in _FROM_PREP:
@@ -63,7 +69,9 @@ def _syntax_slot(tokens: list[Token], p: Party, kids: dict[int, list[int]]) -> s
         # "для коммунальных служб Витебской области", "на мощностях завода «X»": the party
         # inherits the preposition of the noun it depends on
         for c in kids.get(head, []):
-            if tokens[c].rel == "case" and tokens[c].lemma in ("для", "в", "во", "на"):
+            if tokens[c].rel == "case" and (tokens[c].lemma == "для" or (
+                    tokens[c].lemma in ("в", "во", "на")
+                    and tokens[head].lemma in _HOST_NOUNS)):
                 return "to"
     if (rel in ("nmod", "appos", "flat", "flat:foreign") and head >= 0 \
             and tokens[head].pos == "NOUN" and tokens[head].lemma not in _DESCRIPTORS \
@@ -104,18 +112,22 @@ def slot(tokens: list[Token], p: Party, kids: dict[int, list[int]] | None = None
     t = tokens[first]
     prev = tokens[p.first - 1] if p.first > 0 else None
     if prev is not None and prev.sent == t.sent:
-        # skip one adjective/descriptor word between preposition and name
+        # skip one adjective or host word between preposition and name ("на площадке X")
         p2 = tokens[p.first - 2] if p.first > 1 else None
         for cand in (prev, p2):
             if cand is None or cand.sent != t.sent:
                 continue
             if cand.lemma in _TO_PREP or cand.lemma == "через":
+                if cand.lemma in ("в", "во") and t.case == "Loc":
+                    return "in"  # "закупает в Беларуси": where, for a buyer the source
                 return "to"
             if cand.lemma in _FROM_PREP:
                 return "from"
             if cand.lemma in _WITH_PREP:
                 return "with"
-            if cand.pos != "ADJ" and cand.pos != "NOUN":
+            if cand.pos != "ADJ" and not (cand.pos == "NOUN" and (
+                    cand.lemma in _HOST_NOUNS or cand.lemma in _DESCRIPTORS)) \
+                    and cand.text not in ("«", '"') and cand.text not in _LEGAL_HINT:
                 break
     case = t.case
     if t.pos == "ADJ":
@@ -160,11 +172,11 @@ def choose_pair(typ: str, reverse: bool, tokens: list[Token], parties: list[Part
         src_order, dst_order = ("maker", "with", "from", "gen", "other", "subj"), (
             "to", "dat", "obj", "other", "subj")
     elif reverse:
-        src_order, dst_order = ("maker", "from", "gen", "with", "other", "obj", "subj"), (
+        src_order, dst_order = ("maker", "from", "in", "gen", "with", "other", "obj", "subj"), (
             "subj", "to", "dat")
     else:
         src_order, dst_order = ("maker", "subj", "from", "gen", "other", "with"), (
-            "to", "dat", "obj", "other", "gen", "subj")
+            "to", "dat", "obj", "in", "other", "gen", "subj")
     slot_of = {p.name: s for p, s in zip(parties, slots, strict=True)}
     for src in _ordered(parties, slots, src_order, anchor, first_named=True):
         for dst in _ordered(parties, slots, dst_order, anchor):

@@ -200,7 +200,7 @@ def _witness(tokens: list[Token], p: Party) -> bool:
     sent = tokens[p.first].sent
     while j >= 0 and tokens[j].sent == sent and p.first - j <= 16:
         t = tokens[j]
-        if t.lemma in ("присутствие", "участие"):
+        if t.lemma == "присутствие":
             return True
         if t.pos in ("VERB", "AUX") or t.text in (".", ";", ":"):
             return False
