@@ -137,6 +137,21 @@ def slot(tokens: list[Token], p: Party, kids: dict[int, list[int]] | None = None
 
 
 
+_WEAK = {"subj", "other", "obj", "gen", "dat"}
+
+
+def _against_word_order(src: Party, dst: Party, slot_of: dict[str, str],
+                        trig_tok: Token | None, reverse: bool, passive: bool) -> bool:
+    """"АО «X» поставляет ОАО «Y» терминалы": when cases say little (legal forms do not
+    decline), the actor of an active verb stands before it and the partner after."""
+    if trig_tok is None or passive or trig_tok.pos != "VERB" or src.first < 0 or dst.first < 0:
+        return False
+    if slot_of.get(src.name) not in _WEAK or slot_of.get(dst.name) not in _WEAK:
+        return False
+    actor, partner = (dst, src) if reverse else (src, dst)
+    return actor.first > trig_tok.i > partner.first
+
+
 def compatible(a: Party, b: Party) -> bool:
     if a.name == b.name:
         return False
@@ -186,6 +201,8 @@ def choose_pair(typ: str, reverse: bool, tokens: list[Token], parties: list[Part
                         and src.country == "RU" and dst.country == "BY":
                     # "X и Y наладят совместный выпуск": nothing tells the owner; in this
                     # domain the Belarusian maker licenses its product to the Russian side
+                    return dst, src
+                if _against_word_order(src, dst, slot_of, trig_tok, reverse, passive):
                     return dst, src
                 return src, dst
     if typ != "supply":
