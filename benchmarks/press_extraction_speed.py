@@ -8,6 +8,9 @@ would run without our domain layer). Both pipelines load their models before tim
 
     PYTHONPATH=src python benchmarks/press_extraction_speed.py [DIR_OR_FILES...] [--repeat N]
 
+Time is the CPU time of the measuring process (``time.process_time``): the machine is
+shared, and wall time would measure the neighbours' load as much as our code.
+
 Prints a table and, last, one JSON line with docs/s, kchar/s and peak RSS for both.
 Peak RSS of the extractor is measured in a separate process, so the baseline's models do
 not inflate it.
@@ -15,16 +18,23 @@ not inflate it.
 
 from __future__ import annotations
 
-import argparse
-import contextlib
-import json
-import multiprocessing as mp
-import time
-from pathlib import Path
+import os
 
-import psutil
-from rich.console import Console
-from rich.progress import track
+# One BLAS thread per pipeline: spinning worker threads on a shared machine make both the
+# timing and the comparison unstable. Set before numpy is imported anywhere.
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import argparse  # noqa: E402
+import contextlib  # noqa: E402
+import json  # noqa: E402
+import multiprocessing as mp  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import psutil  # noqa: E402
+from rich.console import Console  # noqa: E402
+from rich.progress import track  # noqa: E402
 
 _DEFAULT_CORPORA = ("tests/press/corpus", "tests/press/texts")
 
@@ -45,7 +55,7 @@ def _natasha_run(texts: list[str], repeat: int, out: mp.Queue) -> None:  # type:
 
     seg, vocab, emb = Segmenter(), MorphVocab(), NewsEmbedding()
     morph, ner = NewsMorphTagger(emb), NewsNERTagger(emb)
-    start = time.perf_counter()
+    start = time.process_time()
     for _ in range(repeat):
         for text in track(texts, description="natasha", console=Console(stderr=True)):
             doc = Doc(text)
@@ -54,7 +64,7 @@ def _natasha_run(texts: list[str], repeat: int, out: mp.Queue) -> None:  # type:
             doc.tag_ner(ner)
             for span in doc.spans:
                 span.normalize(vocab)
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     out.put((elapsed, psutil.Process().memory_info().rss))
 
 
@@ -63,11 +73,11 @@ def _ours_run(texts: list[str], repeat: int, out: mp.Queue) -> None:  # type: ig
 
     extractor = get_extractor()
     extractor.extract("Минский тракторный завод поставил тракторы в Смоленскую область.")
-    start = time.perf_counter()
+    start = time.process_time()
     for _ in range(repeat):
         for text in track(texts, description="soyuzprom", console=Console(stderr=True)):
             extractor.extract(text)
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     out.put((elapsed, psutil.Process().memory_info().rss))
 
 
