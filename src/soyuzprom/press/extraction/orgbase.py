@@ -41,8 +41,55 @@ class OrgMention:
     rule: str
 
 
+_SETS: dict[int, dict[str, frozenset[str]]] = {}
+
+
+def _word_sets(vocab: Vocabulary) -> dict[str, frozenset[str]]:
+    """Lemma sets of ``organizations.yaml`` for the organization rules."""
+    cached = _SETS.get(id(vocab))
+    if cached is not None:
+        return cached
+    o = vocab.orgs
+    sets: dict[str, frozenset[str]] = {}
+    sets["desc_enterprise"] = vocab.lemma_set(o["descriptors"], "enterprise")
+    sets["desc_other"] = vocab.lemma_set(o["descriptors"], "other")
+    sets["media_heads"] = frozenset(normal_word(x) for x in o["media_heads"])
+    sets["media_names"] = frozenset(normal_word(x) for x in o["media_names"])
+    sets["event_heads"] = frozenset(normal_word(x) for x in o["event_heads"])
+    sets["event_names"] = frozenset(normal_word(x) for x in o["event_names"])
+    sets["union_names"] = frozenset(normal_word(x) for x in o["union_names"])
+    sets["product_nouns"] = frozenset(normal_word(x) for x in o["product_nouns"])
+    sets["state_heads"] = frozenset(normal_word(x) for x in o["state_heads"])
+    sets["common_adj"] = frozenset(normal_word(x) for x in o["common_adjectives"])
+    sets["attribution"] = frozenset(normal_word(x) for x in o["attribution_cues"])
+    sets["place_nouns"] = frozenset(normal_word(x) for x in o["place_nouns"])
+    sets["media_suffixes"] = frozenset(normal_word(x) for x in o["media_suffixes"])
+    sets["sport_heads"] = frozenset(normal_word(x) for x in o["sport_heads"])
+    sets["unit_heads"] = frozenset(normal_word(x) for x in o["unit_heads"])
+    sets["body_heads"] = frozenset(normal_word(x) for x in o["body_heads"])
+    _SETS[id(vocab)] = sets
+    return sets
+
+
 class OrgFinderBase:
     """State and helpers shared by the organization rules of one analysed text."""
+
+    desc_enterprise: frozenset[str]
+    desc_other: frozenset[str]
+    media_heads: frozenset[str]
+    media_names: frozenset[str]
+    event_heads: frozenset[str]
+    event_names: frozenset[str]
+    union_names: frozenset[str]
+    product_nouns: frozenset[str]
+    state_heads: frozenset[str]
+    common_adj: frozenset[str]
+    attribution: frozenset[str]
+    place_nouns: frozenset[str]
+    media_suffixes: frozenset[str]
+    sport_heads: frozenset[str]
+    unit_heads: frozenset[str]
+    body_heads: frozenset[str]
 
     def __init__(self, analysis: Analysis, vocab: Vocabulary, morph: Morph,
                  regions: list[RegionMention]) -> None:
@@ -55,23 +102,8 @@ class OrgFinderBase:
         self.taken: set[int] = set()
         self.initials: dict[str, str] = {}
         self.out: list[OrgMention] = []
-        o = vocab.orgs
-        self.desc_enterprise = vocab.lemma_set(o["descriptors"], "enterprise")
-        self.desc_other = vocab.lemma_set(o["descriptors"], "other")
-        self.media_heads = frozenset(normal_word(x) for x in o["media_heads"])
-        self.media_names = frozenset(normal_word(x) for x in o["media_names"])
-        self.event_heads = frozenset(normal_word(x) for x in o["event_heads"])
-        self.event_names = frozenset(normal_word(x) for x in o["event_names"])
-        self.union_names = frozenset(normal_word(x) for x in o["union_names"])
-        self.product_nouns = frozenset(normal_word(x) for x in o["product_nouns"])
-        self.state_heads = frozenset(normal_word(x) for x in o["state_heads"])
-        self.common_adj = frozenset(normal_word(x) for x in o["common_adjectives"])
-        self.attribution = frozenset(normal_word(x) for x in o["attribution_cues"])
-        self.place_nouns = frozenset(normal_word(x) for x in o["place_nouns"])
-        self.media_suffixes = frozenset(normal_word(x) for x in o["media_suffixes"])
-        self.sport_heads = frozenset(normal_word(x) for x in o["sport_heads"])
-        self.unit_heads = frozenset(normal_word(x) for x in o["unit_heads"])
-        self.body_heads = frozenset(normal_word(x) for x in o["body_heads"])
+        # the word sets are built once per vocabulary, not once per text
+        self.__dict__.update(_word_sets(vocab))
         subjects = Counter(r.region.name for r in regions if r.region.kind != "country")
         self.main_region = None
         if subjects:

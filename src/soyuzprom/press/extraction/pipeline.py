@@ -84,8 +84,9 @@ class Extractor:
         persons = [p for p in persons if p.first not in org_tokens and not (
             " " not in p.name and normal_word(p.name)[:5] in one_word_orgs)]
         bodies = self._person_bodies(a, persons, orgs, regions)
+        sent_triggers = [self.triggers.find(a.sent_tokens(s)) for s in range(len(a.sents))]
         economic_sents = {t.sent for t in a.tokens if t.lemma in self.economic} | {
-            s for s in range(len(a.sents)) if self.triggers.find(a.sent_tokens(s))}
+            s for s, found in enumerate(sent_triggers) if found}
         sides = _sides(regions, orgs, bodies, economic_sents)
         relations: list[Relation] = []
         if {"RU", "BY"} <= sides:
@@ -97,7 +98,7 @@ class Extractor:
                              + [p.sent for p in persons])
             parse_sentences(self.models, a, [
                 s for s, n in counts.items() if n >= 2 and not is_title(a, s)
-                and any(t.type not in SYMMETRIC for t in self.triggers.find(a.sent_tokens(s)))])
+                and any(t.type not in SYMMETRIC for t in sent_triggers[s])])
             org_tokens_all = {i for o in orgs for i in range(o.first, o.last + 1)}
             main_region = _main_region(regions)
             previous: tuple[Party, Party] | None = None
@@ -118,7 +119,7 @@ class Extractor:
                 if previous is not None and s - previous_sent > 1:
                     previous = None  # "стороны" refers back one sentence, not further
                 found = find_relations(a, s, parties, self.triggers, self.morph, fallback,
-                                       previous)
+                                       previous, sent_triggers[s])
                 relations.extend(found)
                 if found:
                     last = found[-1]

@@ -86,11 +86,12 @@ def describe_object(typ: str, trig: Trigger, tokens: list[Token], parties: list[
 
 def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerIndex,
                    morph: Morph, fallback: dict[str, Party],
-                   previous: tuple[Party, Party] | None = None) -> list[Relation]:
+                   previous: tuple[Party, Party] | None = None,
+                   found_triggers: list[Trigger] | None = None) -> list[Relation]:
     """Relations of sentence ``s``; uses the dependency parse when the sentence was parsed."""
     toks = a.sent_tokens(s)
     out: list[Relation] = []
-    triggers = index.find(toks)
+    triggers = index.find(toks) if found_triggers is None else list(found_triggers)
     if not triggers:
         return out
     kids = children(a, s) if s in a.parsed else None
