@@ -222,8 +222,8 @@ class PersonFinder:
 
     def run(self) -> list[PersonMention]:
         raw: list[PersonMention] = []
-        for sp in self.a.spans:
-            if sp.type != "PER" or self._is_place(sp) or self._byline(sp):
+        for sp in _joined_person_spans(self.a):
+            if self._is_place(sp) or self._byline(sp):
                 continue
             toks = self.t[sp.first:sp.last + 1]
             parts = _name_parts(toks, self.m)
@@ -238,6 +238,24 @@ class PersonFinder:
                 role, rf, rl = self.role_after(sp.last)
             raw.append(PersonMention(name, role, rf, rl, sp.first, sp.last, self.t[sp.first].sent))
         return merge_persons(raw)
+
+
+def _joined_person_spans(a: Analysis) -> list[NerSpan]:
+    """PER spans, with adjacent ones joined: natasha may split "Александром Васильевичем" |
+    "Богдановым" into two people."""
+    out: list[NerSpan] = []
+    for sp in a.spans:
+        if sp.type != "PER":
+            continue
+        prev = out[-1] if out else None
+        gap = a.text[prev.stop:sp.start] if prev is not None else ""
+        if prev is not None and sp.first == prev.last + 1 and not gap.strip() \
+                and "\n" not in gap:
+            out[-1] = NerSpan("PER", prev.start, sp.stop, a.text[prev.start:sp.stop], prev.first,
+                              sp.last)
+            continue
+        out.append(sp)
+    return out
 
 
 def merge_persons(raw: list[PersonMention]) -> list[PersonMention]:
