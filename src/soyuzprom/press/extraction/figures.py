@@ -52,6 +52,10 @@ class FigureFinder:
         self.not_counted = frozenset(normal_word(x) for x in f["not_counted"]) | frozenset(
             normal_word(x) for x in f["month_names"])
         self.metrics = {tuple(k.split()): v for k, v in f["metrics"].items()}
+        self.groups = {normal_word(k): float(v) for k, v in f["rank_groups"].items()}
+        self.model_words = frozenset(normal_word(x) for x in f["model_words"])
+        self.number_like = frozenset(
+            [*self.groups, *self.words, *self.ordinals, *self.fractions])
         self.target_cues = frozenset(normal_word(x) for x in f["target_cues"])
         self.qualifiers: list[tuple[tuple[str, ...], str]] = []
         for label, cues in f["qualifiers"].items():
@@ -79,8 +83,8 @@ class FigureFinder:
                     and self.words[toks[last + 1].lemma] < value:
                 value += self.words[toks[last + 1].lemma]
                 last += 1
-            if value < 0:
-                return None
+            if value < 0 or value == 1:
+                return None  # "несколько", "одного трактора": not a quantity worth a figure
             return _Number((value,), i, last)
         return None
 
@@ -101,8 +105,10 @@ class FigureFinder:
             return "%", mult, k
         byn = False
         j = k
-        while j < n and (toks[j].lemma in self.byn or toks[j].text == "."):
-            byn = True
+        # "млн российских рублей", "млн белорусских рублей", "бел. руб."
+        while j < n and j - k < 3 and (toks[j].lemma in self.byn or toks[j].text == "."
+                                       or toks[j].pos == "ADJ"):
+            byn = byn or toks[j].lemma in self.byn
             j += 1
         if j < n:
             cur = self.curr.get(toks[j].lemma) or self.curr.get(toks[j].text.lower())
@@ -162,6 +168,11 @@ class FigureFinder:
                      for t in toks)
         i = 0
         while i < len(toks):
+            t = toks[i]
+            if not t.text[:1].isdigit() and t.text not in ("$", "€") \
+                    and t.lemma not in self.number_like:
+                i += 1  # most tokens are not numbers: skip them cheaply
+                continue
             found = self._rank(toks, i) or self._fraction(toks, i) or self._numeric(toks, i)
             if found is None:
                 i += 1
@@ -184,6 +195,8 @@ class FigureFinder:
 
     def _rank(self, toks: list[Token], i: int) -> _Found | None:
         t = toks[i]
+        if t.lemma in self.groups and i > 0 and toks[i - 1].lemma in ("в", "во"):
+            return (float(self.groups[t.lemma]),), "rank", i - 1, i  # "входит в десятку"
         value = self.ordinals.get(t.lemma) if t.pos in ("ADJ", "NUM", "DET") else None
         m = _ORDINAL_DIGIT.match(t.text)
         if m:
@@ -208,6 +221,8 @@ class FigureFinder:
         return None
 
     def _numeric(self, toks: list[Token], i: int) -> _Found | None:
+        if i > 0 and (toks[i - 1].lemma in self.model_words or toks[i - 1].text == "№"):
+            return None  # "модели 75306", "№ 12": an identifier, not a quantity
         num = self._number(toks, i)
         if num is None:
             return None

@@ -54,8 +54,14 @@ class Morph:
 
     def __init__(self) -> None:
         self._analyzer = pymorphy3.MorphAnalyzer()
-        self.parse = lru_cache(maxsize=50000)(self._analyzer.parse)
+        self.parse = lru_cache(maxsize=50000)(self._safe_parse)
         self._lemmas: dict[tuple[str | None, ...], str] = {}
+
+    def _safe_parse(self, word: str) -> list[Any]:
+        try:
+            return list(self._analyzer.parse(word))
+        except (ValueError, KeyError):  # pymorphy fails on unassigned code points
+            return []
 
     def best(self, word: str, pos: str, feats: Mapping[str, str]) -> Any:
         parses = self.parse(normal_word(word))
@@ -146,33 +152,44 @@ class Morph:
         """
         head = words[-1]
         nouns = [p for p in self.parse(normal_word(head)) if p.tag.POS == "NOUN"]
-        if not nouns:
-            return " ".join(words)
         adj_cases: set[str] = set()
         for w in words[:-1]:
-            adj_cases |= {str(p.tag.case) for p in self.parse(normal_word(w))
-                          if p.tag.POS in ("ADJF", "PRTF")}
-        hp = next((p for p in nouns if str(p.tag.case) in adj_cases), nouns[0])
-        number = hp.tag.number or "sing"
-        grams = {"nomn"} if ("Pltm" in hp.tag or "Sgtm" in hp.tag) else {"nomn", number}
-        out = [recover_shape(self._inflect(hp, grams) or head, head)]
+            adj_cases |= {str(p.tag.case) for p in self._adjective_parses(w)}
+        hp = next((p for p in nouns if str(p.tag.case) in adj_cases), nouns[0]) if nouns else None
+        # an abbreviation head ("Мозырским НПЗ") does not decline: masculine singular
+        number = (hp.tag.number if hp is not None else None) or "sing"
+        gender = hp.tag.gender if hp is not None else "masc"
+        if hp is None:
+            out = [head]
+        else:
+            grams = {"nomn"} if ("Pltm" in hp.tag or "Sgtm" in hp.tag) else {"nomn", number}
+            out = [recover_shape(self._inflect(hp, grams) or head, head)]
         for w in reversed(words[:-1]):
-            cands = [p for p in self.parse(normal_word(w)) if p.tag.POS in ("ADJF", "PRTF")]
-            ap = next((p for p in cands if p.tag.case == hp.tag.case
-                       and (p.tag.number == "plur" or p.tag.gender == hp.tag.gender)), None)
+            cands = self._adjective_parses(w)
+            ap = next((p for p in cands if hp is not None and p.tag.case == hp.tag.case
+                       and (p.tag.number == "plur" or p.tag.gender == gender)), None)
             ap = ap or (cands[0] if cands else None)
             g = {"nomn", number}
-            if number == "sing" and hp.tag.gender:
-                g.add(hp.tag.gender)
+            if number == "sing" and gender:
+                g.add(gender)
             new = self._inflect(ap, g) if ap is not None else None
             out.append(recover_shape(new, w) if new else w)
         return " ".join(reversed(out))
+
+    def _adjective_parses(self, word: str) -> list[Any]:
+        """Adjective readings; surname readings of "-ский" words decline the same way
+        ("Бежицкого" is read as a surname)."""
+        parses = self.parse(normal_word(word))
+        return [p for p in parses if p.tag.POS in ("ADJF", "PRTF")] or [
+            p for p in parses if "Surn" in p.tag and normal_word(p.normal_form).endswith(
+                ("ский", "цкий", "ской", "ный", "ий", "ый"))]
 
     def inflect_phrase(self, phrase: str, case: str) -> str:
         """Inflect a nominative name ("Смоленская область") to ``case`` up to its head noun."""
         out: list[str] = []
         done = False
-        for word in phrase.split(" "):
+        words = phrase.split(" ")
+        for k, word in enumerate(words):
             if done or not word[:1].isalpha():
                 out.append(word)
                 continue
@@ -180,7 +197,9 @@ class Morph:
             if not parses:
                 out.append(word)
                 continue
-            p = parses[0]
+            # "Тверская" before "область" is the adjective, not the street
+            adjectives = [p for p in parses if p.tag.POS == "ADJF"]
+            p = adjectives[0] if adjectives and k < len(words) - 1 else parses[0]
             w = self._inflect(p, {case})
             out.append(recover_shape(w, word) if w else word)
             if p.tag.POS == "NOUN":

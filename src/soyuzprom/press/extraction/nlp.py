@@ -140,8 +140,8 @@ def analyze(models: NatashaModels, text: str) -> Analysis:
         stops = {t.stop: t.i for t in tokens}
         for sp in ner.spans:
             first_i, last_i = starts.get(sp.start), stops.get(sp.stop)
-            if first_i is None or last_i is None:
-                continue
+            if first_i is None or last_i is None or tokens[first_i].sent != tokens[last_i].sent:
+                continue  # a span across a headline and the first line is an artefact
             spans.append(NerSpan(sp.type, sp.start, sp.stop, text[sp.start:sp.stop], first_i,
                                  last_i))
     return Analysis(text, tokens, sents, spans)

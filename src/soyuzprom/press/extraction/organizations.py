@@ -13,13 +13,14 @@ Example::
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass
-
 from soyuzprom.press.extraction.morph import Morph, normal_word
 from soyuzprom.press.extraction.nlp import Analysis, Token
+from soyuzprom.press.extraction.orgbase import (
+    QUALIFIER_WORDS,
+    OrgFinderBase,
+    OrgMention,
+)
 from soyuzprom.press.extraction.orgnames import (
-    CLOSE_QUOTES,
     OPEN_QUOTES,
     QUOTES,
     legal_form_length,
@@ -30,107 +31,21 @@ from soyuzprom.press.extraction.orgnames import (
 from soyuzprom.press.extraction.regions import RegionMention
 from soyuzprom.press.extraction.resources import COUNTRY_GEN, StateBody, Vocabulary
 
-_ADJ_ENDINGS = {"кий", "кая", "кое", "кие", "кой", "ого", "ому", "ким", "ком", "кую", "ких",
-                "ими", "ной", "ный", "ная", "ное", "ным", "ном", "ную", "ных"}
-_QUALIFIER_WORDS = {"область", "край", "регион", "республика"}
+__all__ = ["OrgFinder", "OrgMention", "find_organizations"]
 
 
-@dataclass(frozen=True, slots=True)
-class OrgMention:
-    name: str
-    kind: str  # enterprise | state | other
-    country: str  # RU | BY | ""
-    first: int
-    last: int
-    start: int
-    end: int
-    sent: int
-    rule: str
-
-
-class OrgFinder:
+class OrgFinder(OrgFinderBase):
     """Finds organization mentions in one analysed text."""
 
-    def __init__(self, analysis: Analysis, vocab: Vocabulary, morph: Morph,
-                 regions: list[RegionMention]) -> None:
-        self.a = analysis
-        self.t = analysis.tokens
-        self.v = vocab
-        self.m = morph
-        self.regions = regions
-        self.region_at = {r.first: r for r in regions}
-        self.taken: set[int] = set()
-        self.initials: dict[str, str] = {}
-        self.out: list[OrgMention] = []
-        o = vocab.orgs
-        self.desc_enterprise = vocab.lemma_set(o["descriptors"], "enterprise")
-        self.desc_other = vocab.lemma_set(o["descriptors"], "other")
-        self.media_heads = frozenset(normal_word(x) for x in o["media_heads"])
-        self.media_names = frozenset(normal_word(x) for x in o["media_names"])
-        self.event_heads = frozenset(normal_word(x) for x in o["event_heads"])
-        self.event_names = frozenset(normal_word(x) for x in o["event_names"])
-        self.union_names = frozenset(normal_word(x) for x in o["union_names"])
-        self.product_nouns = frozenset(normal_word(x) for x in o["product_nouns"])
-        self.state_heads = frozenset(normal_word(x) for x in o["state_heads"])
-        self.common_adj = frozenset(normal_word(x) for x in o["common_adjectives"])
-        self.attribution = frozenset(normal_word(x) for x in o["attribution_cues"])
-        self.place_nouns = frozenset(normal_word(x) for x in o["place_nouns"])
-        self.unit_heads = frozenset(normal_word(x) for x in o["unit_heads"])
-        self.body_heads = frozenset(normal_word(x) for x in o["body_heads"])
-        subjects = Counter(r.region.name for r in regions if r.region.kind != "country")
-        self.main_region = None
-        if subjects:
-            top = subjects.most_common(1)[0][0]
-            self.main_region = next(r.region for r in regions if r.region.name == top)
-
-    # -- helpers -------------------------------------------------------------------------
-    def _add(self, name: str, kind: str, country: str, first: int, last: int, rule: str) -> None:
-        if not name or any(i in self.taken for i in range(first, last + 1)):
-            return
-        if normal_word(name) in self.union_names or normal_word(name) in self.event_names:
-            return
-        t = self.t
-        self.taken.update(range(first, last + 1))
-        self.out.append(OrgMention(name, kind, country, first, last, t[first].start,
-                                   t[last].stop, t[first].sent, rule))
-
-    def _country_before(self, i: int) -> str:
-        """Country told by an adjective just before: "белорусское предприятие «X»"."""
-        for j in range(i - 1, max(-1, i - 4), -1):
-            tok = self.t[j]
-            if tok.sent != self.t[i].sent:
-                break
-            c = self.v.place_adjectives.get(tok.lemma)
-            if c and tok.pos == "ADJ":
-                return c
-        return ""
-
-    def _quote_close(self, i: int) -> int | None:
-        """Index of the quote closing the one at ``i`` (nested quotes allowed)."""
-        depth = 0
-        for j in range(i, min(len(self.t), i + 25)):
-            tok = self.t[j]
-            if tok.sent != self.t[i].sent:
-                return None
-            if tok.text == '"':
-                if j == i:
-                    depth += 1
-                    continue
-                return j
-            if tok.text in OPEN_QUOTES and tok.text not in CLOSE_QUOTES:
-                depth += 1
-            elif tok.text in CLOSE_QUOTES:
-                depth -= 1
-                if depth == 0:
-                    return j
-        return None
-
-    # -- rules ---------------------------------------------------------------------------
     def state_bodies(self) -> None:
         t, v = self.t, self.v
         n = len(t)
         for i in range(n):
+            if t[i].lemma not in v.body_first:
+                continue
             for length in (5, 4, 3, 2, 1):
+                if i + length > n:
+                    continue  # the text ends here
                 key = tuple(x.lemma for x in t[i:i + length])
                 body = v.state_bodies.get(key)
                 if body is None or any(x.sent != t[i].sent for x in t[i:i + length]):
@@ -154,7 +69,8 @@ class OrgFinder:
                     break
                 x = t[j]
                 ok = (x.pos in ("ADJ", "NOUN") and x.case != "Nom" and not x.is_title
-                      ) or x.text in (",", "и", "по", "-") or x.lemma in ("город",)
+                      ) or x.text in (",", "и", "по", "-") or x.lemma in ("город",) or (
+                    x.feats.get("VerbForm") == "Part" and not x.is_title)
                 if not ok:
                     region = None
                     break
@@ -168,10 +84,25 @@ class OrgFinder:
             if region.region.kind == "country":
                 tail = COUNTRY_GEN[region.region.country]
             else:
-                tail = self.m.inflect_phrase(region.region.name, "gent")
+                tail = self._region_gen(region.region.name)
             name = f"{head[:1].upper()}{head[1:]} {middle} {tail}"
             first = i + 1 if tok.lemma == "министр" else i  # the person's word is not the body
             self._add(name, "state", region.region.country, first, region.last, "body")
+
+    def local_administrations(self) -> None:
+        """"администрация Ярцевского района", "администрация города Вязьмы"."""
+        t = self.t
+        for i, tok in enumerate(t[:-2]):
+            if tok.lemma != "администрация" or i in self.taken:
+                continue
+            nxt, after = t[i + 1], t[i + 2]
+            district = nxt.pos == "ADJ" and after.lemma in ("район", "округ")
+            city = nxt.lemma == "город" and after.is_title
+            if not (((district and nxt.is_title) or city) and after.case == "Gen"):
+                continue
+            last = i + 2
+            name = "Администрация " + self.a.text[nxt.start:t[last].stop]
+            self._add(name, "state", "", i, last, "local")
 
     def _state_body(self, first: int, last: int, body: StateBody) -> None:
         t = self.t
@@ -184,12 +115,12 @@ class OrgFinder:
             country = qualifier.region.country
             end = qualifier.last
         elif qualifier is not None:
-            name = f"{body.base} {self.m.inflect_phrase(qualifier.region.name, 'gent')}"
+            name = f"{body.base} {self._region_gen(qualifier.region.name)}"
             end = qualifier.last
             country = qualifier.region.country
-        elif nxt < len(t) and t[nxt].lemma in _QUALIFIER_WORDS and t[nxt].case == "Gen" \
+        elif nxt < len(t) and t[nxt].lemma in QUALIFIER_WORDS and t[nxt].case == "Gen" \
                 and self.main_region is not None and not t[nxt].is_title:
-            name = f"{body.base} {self.m.inflect_phrase(self.main_region.name, 'gent')}"
+            name = f"{body.base} {self._region_gen(self.main_region.name)}"
             country = self.main_region.country
             end = nxt
         if not name:
@@ -210,6 +141,8 @@ class OrgFinder:
             close = self._quote_close(i)
             if close is None or close == i + 1:
                 continue
+            if any(x.text in ("«", "„") for x in t[i + 1:close]):
+                continue  # «Управляющая компания холдинга «X»»: the inner name is the name
             inner = [x for x in t[i + 1:close] if x.text not in QUOTES]
             if not inner or len(inner) > 8:
                 continue
@@ -232,7 +165,8 @@ class OrgFinder:
                     continue
                 lem = t[j].lemma
                 if lem in self.product_nouns or lem in self.event_heads or lem in self.media_heads \
-                        or lem in self.place_nouns:
+                        or lem in self.place_nouns or lem in self.sport_heads \
+                        or normal_word(t[j].text) in self.sport_heads:
                     desc_kind = "skip"
                     break
                 if lem in self.desc_enterprise:
@@ -262,13 +196,14 @@ class OrgFinder:
                 name, country = known2.name, known2.country
             self._add(name, kind, country, start, close, "quoted")
 
-    def _ner_org(self, i: int) -> bool:
-        return any(s.type == "ORG" and s.first <= i <= s.last for s in self.a.spans)
-
     def generic_heads(self) -> None:
         t, v = self.t, self.v
         for i, tok in enumerate(t):
+            if tok.lemma not in v.generic_first:
+                continue
             for length in (2, 1):
+                if i + length > len(t):
+                    continue  # the text ends here
                 key = tuple(x.lemma for x in t[i:i + length])
                 spec = v.generic_heads.get(key)
                 if spec is None or i in self.taken:
@@ -298,13 +233,13 @@ class OrgFinder:
                              and not t[k].is_title and k not in self.region_at)
                             or (t[k].text == "и" and k + 1 < len(t) and t[k + 1].case == "Gen")):
                         k += 1
+                    while k - 1 > end and t[k - 1].text == "и":
+                        k -= 1  # "завод электроприводов и ОАО ...": the "и" joins two names
                     if k - 1 > end and t[k - 1].pos == "NOUN":
                         tail = " " + self.a.text[t[end + 1].start:t[k - 1].stop]
                         end = k - 1
-                if length == 1:
-                    name = self.m.agree_nominative([x.text for x in words])
-                else:
-                    name = self.m.nominative(words)
+                # pymorphy agreement, not the tagger: rare place adjectives are often mistagged
+                name = self.m.agree_nominative([x.text for x in words])
                 if spec.get("expand"):
                     parts = name.split()
                     name = " ".join([*parts[: len(parts) - length], spec["expand"]])
@@ -315,13 +250,6 @@ class OrgFinder:
                 self._add(name[:1].upper() + name[1:] + tail, spec.get("kind", "enterprise"),
                           country, first, end, "generic")
                 break
-
-    def _adjective(self, tok: Token) -> bool:
-        if tok.pos == "ADJ":
-            return True
-        # the tagger misreads rare place adjectives ("Оршанскому" as PROPN)
-        return tok.is_title and tok.text[-3:].lower() in _ADJ_ENDINGS and any(
-            p.tag.POS == "ADJF" for p in self.m.parse(normal_word(tok.text)))
 
     def initialisms(self) -> None:
         for i, tok in enumerate(self.t):
@@ -385,19 +313,35 @@ class OrgFinder:
                 continue
             self._add(name, kind, country, first_tok, sp.last, "ner")
 
-    def _in_region(self, i: int) -> bool:
-        return any(r.first <= i <= r.last for r in self.regions)
-
     def _excluded(self, first: int, last: int, toks: list[Token]) -> bool:
         lemmas = {x.lemma for x in toks}
         if toks[0].text in ("СП",) or lemmas & self.unit_heads:
             return True
-        if len(toks) == 1 and first == self.a.sents[toks[0].sent][2] and any(
-                p.tag.POS == "NOUN" and "Orgn" not in p.tag and "Abbr" not in p.tag
-                and p.score > 0.5 and p.normal_form in self.m.parse(p.normal_form)[0].normal_form
-                for p in self.m.parse(normal_word(toks[0].text))[:1]) \
-                and self.m.parse(normal_word(toks[0].text))[0].is_known is not False:
-            return True  # "Делегация ..." at the start of a sentence
+        if len(toks) > 1 and normal_word(toks[-1].text) in self.media_suffixes:
+            return True  # "Башкирия 24", "Удмуртия сегодня": a media outlet
+        if len(toks) == 1 and toks[0].is_title and (
+                (toks[0].lemma,) in self.v.centers or any(
+                    "Geox" in p.tag for p in self.m.parse(normal_word(toks[0].text))[:1])):
+            return True  # a city taken for an organization ("Витебск" as a sports team)
+        for j in range(max(0, first - 2), first):
+            if normal_word(self.t[j].text) in self.sport_heads \
+                    or self.t[j].lemma in self.sport_heads:
+                return True  # "ХК «Динамо»": a sports club
+        if toks[0].text in self.sport_heads or normal_word(toks[0].text) in self.sport_heads:
+            return True
+        words = [x for x in toks if x.text[:1].isalpha() and x.text not in self.v.legal_short]
+        if words and all(x.pos in ("NOUN", "ADJ", "VERB") and (
+                x.lemma in self.desc_enterprise or x.lemma in self.desc_other) for x in words):
+            return True  # "Управляющая компания холдинга": descriptors without a name
+        if toks[0].lemma in self.common_adj and len(toks) > 1 \
+                and not any(x.is_title for x in toks[1:]):
+            return True  # "Белорусский молочный холдинг": a description, not a name
+        if len(toks) == 1 and first == self.a.sents[toks[0].sent][2]:
+            parses = self.m.parse(normal_word(toks[0].text))
+            top = parses[0] if parses else None
+            if top is not None and top.tag.POS == "NOUN" and top.is_known and top.score > 0.5 \
+                    and "Orgn" not in top.tag and "Abbr" not in top.tag:
+                return True  # a common noun at the start of a sentence: "Делегация ..."
         if first in self.region_at and toks[0].pos != "ADJ" and len(toks) > 1 \
                 and not any(x.is_title for x in toks[1:]):
             return True  # "Кубань мебель"
@@ -437,6 +381,7 @@ class OrgFinder:
 
     def run(self) -> list[OrgMention]:
         self.bodies_with_region()
+        self.local_administrations()
         self.state_bodies()
         self.quoted()
         self.generic_heads()

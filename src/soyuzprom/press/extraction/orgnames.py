@@ -44,6 +44,8 @@ def legal_form_length(tokens: list[Token], i: int, vocab: Vocabulary) -> int:
         return 0
     if tokens[i].text in vocab.legal_short:
         return 1
+    if tokens[i].lemma not in vocab.legal_first:
+        return 0
     for key in vocab.legal_long:
         n = len(key)
         if tuple(t.lemma for t in tokens[i:i + n]) == key:
@@ -113,19 +115,21 @@ def word_nominative(tok: Token, morph: Morph) -> str:
     "Черноземье-Техника"); only the last part of a hyphenated name is inflected."""
     if tok.case in (None, "Nom") or tok.text.isupper():
         return tok.text
-    head, sep, last = tok.text.rpartition("-")
-    word = last if sep else tok.text
     want = {"Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}.get(
         tok.case or "")
-    for p in morph.parse(normal_word(word)):
-        if p.tag.POS == "NOUN" and want in p.tag and "plur" not in p.tag:
-            try:
-                form = p.inflect({"nomn", "sing"})
-            except (ValueError, KeyError):
-                form = None
-            if form is not None:
-                new = recover_shape(form.word, word)
-                return f"{head}{sep}{new}" if sep else new
+    parts = tok.text.split("-")
+    # "Черноземье-Техники": the last part carries the case; "Светотехники-Ногинск": the first
+    for k in (len(parts) - 1, 0) if len(parts) > 1 else (0,):
+        word = parts[k]
+        for p in morph.parse(normal_word(word)):
+            if p.tag.POS == "NOUN" and want in p.tag and "plur" not in p.tag \
+                    and "nomn" not in p.tag:
+                try:
+                    form = p.inflect({"nomn", "sing"})
+                except (ValueError, KeyError):
+                    form = None
+                if form is not None and normal_word(form.word) != normal_word(word):
+                    return "-".join([*parts[:k], recover_shape(form.word, word), *parts[k + 1:]])
     return tok.text
 
 

@@ -30,6 +30,8 @@ class Party:
     last: int
     is_country: bool
     is_org: bool = False
+    via_person: bool = False  # stands in for a person (often the speaker of the news)
+    via_city: bool = False  # a regional centre named as a place ("в Екатеринбурге")
 
 
 def body_of_person(p: PersonMention, orgs: list[OrgMention], regions: list[RegionMention],
@@ -77,13 +79,31 @@ def sentence_parties(sent: int, orgs: list[OrgMention], regions: list[RegionMent
             continue
         name, country = person_bodies[p.name]
         out.append(Party(name, country, p.first, p.last,
-                         name in COUNTRY_NAME.values(), name in org_names))
+                         name in COUNTRY_NAME.values(), name in org_names, True))
     return sorted(out, key=lambda x: x.first)
 
 
 _COREF = {"производитель", "холдинг", "компания", "предприятие", "завод", "дилер", "поставщик",
           "концерн", "корпорация", "комбинат", "покупатель", "заказчик", "изготовитель",
           "автозавод", "машзавод", "тракторостроитель", "автопроизводитель"}
+
+
+def center_parties(sent_tokens: list[Token], tokens: list[Token],
+                   centers: dict[tuple[str, ...], Region], taken: set[int]) -> list[Party]:
+    """"в Екатеринбурге", "в Гомель": a regional centre after "в" hosts for its region."""
+    out: list[Party] = []
+    for t in sent_tokens:
+        if t.i in taken or not t.is_title or t.i == 0 or tokens[t.i - 1].lemma not in ("в", "во"):
+            continue
+        for length in (3, 2, 1):
+            span = tokens[t.i:t.i + length]
+            region = centers.get(tuple(x.lemma for x in span)) or (
+                centers.get((t.text.lower(),)) if length == 1 else None)
+            if region is not None and all(x.sent == t.sent for x in span):
+                out.append(Party(region.name, region.country, t.i, t.i + length - 1, False,
+                                 via_city=True))
+                break
+    return out
 
 
 def descriptor_parties(sent_tokens: list[Token], tokens: list[Token], orgs: list[OrgMention],

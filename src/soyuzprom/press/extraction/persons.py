@@ -9,6 +9,7 @@ Example::
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from soyuzprom.press.extraction.morph import Morph, normal_word, recover_shape
@@ -16,6 +17,8 @@ from soyuzprom.press.extraction.nlp import Analysis, NerSpan, Token
 from soyuzprom.press.extraction.regions import RegionMention
 from soyuzprom.press.extraction.resources import Vocabulary
 
+# what may follow a name on a byline: ", «Outlet»", ", Outlet", "/ Outlet", "(Outlet)"
+_BYLINE_TAIL = re.compile(r"^[,/—–-]?\s*(?:«[^»]*»|\(?[A-ZА-ЯЁ][\w .\-]{0,30}\)?)\.?$")
 _ROLE_INNER_POS = {"ADJ", "NOUN", "PROPN", "CCONJ", "ADP", "DET", "NUM", "PUNCT", "X"}
 
 
@@ -35,6 +38,8 @@ def _name_parts(tokens: list[Token], morph: Morph) -> tuple[str, str, list[str]]
     words = [t for t in tokens if t.text[:1].isalpha()]
     if not words or not all(w.text[:1].isupper() for w in words):
         return None
+    # initials ("А. Лукашенко", "В.Анохин") are not names: keep the surname
+    words = [w for w in words if len(w.text) > 1] or words
     firsts: list[str] = []
     lasts: list[str] = []
     gender = None
@@ -61,26 +66,38 @@ def _name_parts(tokens: list[Token], morph: Morph) -> tuple[str, str, list[str]]
 def _surname_nominative(w: Token, morph: Morph, gender: str | None) -> str:
     if w.case in (None, "Nom"):
         return w.text
-    parses = morph.parse(normal_word(w.text))
-    cands = [p for p in parses if "Surn" in p.tag] or [
-        p for p in parses if p.tag.POS in ("NOUN", "ADJF") and "Geox" not in p.tag]
+    if "-" in w.text.strip("-"):
+        # a double surname inflects in both parts: "Гордеева-Лесного" -> "Гордеев-Лесной"
+        return "-".join(_word_nominative(part, w.case, morph, gender)
+                        for part in w.text.split("-"))
+    return _word_nominative(w.text, w.case, morph, gender)
+
+
+def _word_nominative(text: str, case_ud: str | None, morph: Morph, gender: str | None) -> str:
+    if not text:
+        return text
+    parses = morph.parse(normal_word(text))
     case = {"Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}.get(
-        w.case or "", "")
+        case_ud or "", "")
+    named = [p for p in parses if "Surn" in p.tag]
+    common = [p for p in parses if p.tag.POS in ("NOUN", "ADJF") and "nomn" not in p.tag]
+    # prefer a surname reading in the tagged case, then any reading in that case, then any
+    cands = [p for p in named if case in p.tag] + [p for p in common if case in p.tag] \
+        + named + common
     for p in cands:
-        if case and case not in p.tag:
-            continue
-        if gender and p.tag.gender and p.tag.gender != gender and "Surn" in p.tag:
+        if gender and p.tag.gender and p.tag.gender != gender \
+                and ("Surn" in p.tag or p.tag.POS == "ADJF"):
             continue
         grams = {"nomn", "sing"}
-        if gender and "Surn" in p.tag:
+        if gender and ("Surn" in p.tag or p.tag.POS == "ADJF"):
             grams.add(gender)
         try:
             nom = p.inflect(grams)
         except (ValueError, KeyError):
             nom = None
         if nom is not None:
-            return recover_shape(nom.word, w.text)
-    return w.text
+            return recover_shape(nom.word, text)
+    return text
 
 
 class PersonFinder:
@@ -91,6 +108,8 @@ class PersonFinder:
         self.role_heads = frozenset(normal_word(x) for x in vocab.roles["heads"])
         self.byline = frozenset(normal_word(x) for x in vocab.roles["byline_cues"])
         self.region_tokens = {i for r in regions for i in range(r.first, r.last + 1)}
+        self.per_tokens = {i for s in analysis.spans if s.type == "PER" and not self._is_place(s)
+                           for i in range(s.first, s.last + 1)}
 
     def _is_place(self, span: NerSpan) -> bool:
         toks = self.t[span.first:span.last + 1]
@@ -110,10 +129,20 @@ class PersonFinder:
         return False
 
     def _byline(self, span: NerSpan) -> bool:
+        """"Фото: Иван Петров", or a name standing on its own line ("Марина Козлова",
+        "Алексей Гречко, «Молот»"): the author of the text, not a person in it."""
         for j in range(max(0, span.first - 3), span.first):
             if self.t[j].lemma in self.byline:
                 return True
-        return False
+        text = self.a.text
+        line_start = text.rfind("\n", 0, span.start) + 1
+        line_end = text.find("\n", span.stop)
+        line_end = len(text) if line_end < 0 else line_end
+        before = text[line_start:span.start].strip()
+        after = text[span.stop:line_end].strip()
+        if before:
+            return False
+        return not after or bool(_BYLINE_TAIL.match(after))
 
     def role_before(self, first: int) -> tuple[str, int, int]:
         t = self.t
@@ -122,25 +151,33 @@ class PersonFinder:
         start = -1
         while j >= 0 and t[j].sent == sent and first - j <= 12:
             tok = t[j]
-            if tok.pos not in _ROLE_INNER_POS or tok.text in (",", ".", ":", ";", "—", "–", "("):
+            if j in self.per_tokens:
+                break  # "губернатор X и председатель Y": X's role is not Y's
+            participle = tok.pos == "VERB" and tok.feats.get("VerbForm") == "Part"
+            enumeration = tok.text == "," and j + 1 < first and t[j + 1].case == "Gen" \
+                and t[j + 1].pos == "NOUN" and not t[j + 1].is_title
+            if ((tok.pos not in _ROLE_INNER_POS and not participle and tok.lemma != "временно")
+                    or tok.text in (",", ".", ":", ";", "—", "–", "(")) and not enumeration:
                 break
             if tok.pos == "ADP" and tok.lemma not in ("в", "по", "при"):
                 break
-            if tok.lemma in self.role_heads and tok.pos in ("NOUN", "ADJ", "ADV"):
+            if tok.lemma in self.role_heads and tok.pos in ("NOUN", "PROPN", "ADJ", "ADV"):
                 start = j
             j -= 1
         if start < 0:
             return "", -1, -1
         # the role may begin with adjectives agreeing with the head ("генеральный директор")
-        while start > 0 and t[start - 1].pos == "ADJ" and t[start - 1].sent == sent \
-                and t[start - 1].text not in (",",):
+        # or with "временно исполняющий обязанности"
+        while start > 0 and t[start - 1].sent == sent and (
+                t[start - 1].pos == "ADJ" or t[start - 1].lemma in ("обязанность", "временно")
+                or t[start - 1].feats.get("VerbForm") == "Part"):
             start -= 1
         toks = t[start:first]
         while toks and toks[-1].pos == "PUNCT" and toks[-1].text not in ("»",):
             toks = toks[:-1]
         if not toks:
             return "", -1, -1
-        role = self.m.nominative(toks)
+        role = self._role_nominative(toks)
         if start == self.a.sents[sent][2] and role[:1].isupper() and not toks[0].text.isupper():
             role = role[:1].lower() + role[1:]
         return role, start, first - 1
@@ -163,12 +200,30 @@ class PersonFinder:
                 break
             end += 1
         toks = t[k:end + 1]
-        return self.m.nominative(toks), k, end
+        return self._role_nominative(toks), k, end
+
+    def _role_nominative(self, toks: list[Token]) -> str:
+        """"временно исполняющего обязанности губернатора" keeps its genitive tail; other
+        roles put their head noun and its adjectives in the nominative."""
+        duty = next((k for k, x in enumerate(toks) if x.lemma == "обязанность"), None)
+        if duty is None:
+            return self.m.nominative(toks)
+        words = []
+        for x in toks[:duty]:
+            p = self.m.best(x.text, x.pos, x.feats) if x.feats.get("Case") else None
+            form = None
+            if p is not None:
+                try:
+                    form = p.inflect({"nomn", "sing", "masc"})
+                except (ValueError, KeyError):
+                    form = None
+            words.append(form.word if form is not None else x.text)
+        return " ".join([*words, *(x.text for x in toks[duty:])])
 
     def run(self) -> list[PersonMention]:
         raw: list[PersonMention] = []
-        for sp in self.a.spans:
-            if sp.type != "PER" or self._is_place(sp) or self._byline(sp):
+        for sp in _joined_person_spans(self.a):
+            if self._is_place(sp) or self._byline(sp):
                 continue
             toks = self.t[sp.first:sp.last + 1]
             parts = _name_parts(toks, self.m)
@@ -183,6 +238,24 @@ class PersonFinder:
                 role, rf, rl = self.role_after(sp.last)
             raw.append(PersonMention(name, role, rf, rl, sp.first, sp.last, self.t[sp.first].sent))
         return merge_persons(raw)
+
+
+def _joined_person_spans(a: Analysis) -> list[NerSpan]:
+    """PER spans, with adjacent ones joined: natasha may split "Александром Васильевичем" |
+    "Богдановым" into two people."""
+    out: list[NerSpan] = []
+    for sp in a.spans:
+        if sp.type != "PER":
+            continue
+        prev = out[-1] if out else None
+        gap = a.text[prev.stop:sp.start] if prev is not None else ""
+        if prev is not None and sp.first == prev.last + 1 and not gap.strip() \
+                and "\n" not in gap:
+            out[-1] = NerSpan("PER", prev.start, sp.stop, a.text[prev.start:sp.stop], prev.first,
+                              sp.last)
+            continue
+        out.append(sp)
+    return out
 
 
 def merge_persons(raw: list[PersonMention]) -> list[PersonMention]:

@@ -31,6 +31,7 @@ from soyuzprom.press.extraction.organizations import OrgMention, find_organizati
 from soyuzprom.press.extraction.parties import (
     Party,
     body_of_person,
+    center_parties,
     collective_parties,
     descriptor_parties,
     sentence_parties,
@@ -42,6 +43,7 @@ from soyuzprom.press.extraction.relations import (
     TriggerIndex,
     fallback_parties,
     find_relations,
+    refine_hosts,
 )
 from soyuzprom.press.extraction.relevance import is_relevant
 from soyuzprom.press.extraction.resources import (
@@ -65,6 +67,7 @@ class Extractor:
         self.triggers = TriggerIndex(self.vocab)
         self.figures = FigureFinder(self.vocab, self.morph)
         rel = self.vocab.relevance
+        self.region_names = frozenset(r.name for r in self.vocab.regions_by_key.values())
         self.economic = frozenset(normal_word(x) for x in rel["economic"])
         self.non_economic = frozenset(normal_word(x) for x in rel["non_economic"])
 
@@ -72,15 +75,19 @@ class Extractor:
         if not text or not text.strip():
             return Extraction(relevant=False)
         a = analyze(self.models, text)
-        regions = find_regions(a, self.vocab)
+        regions = find_regions(a, self.vocab, self.morph)
         orgs = find_organizations(a, self.vocab, self.morph, regions)
         persons = PersonFinder(a, self.vocab, self.morph, regions).run()
         # drop persons that are organizations or regions in disguise
         org_tokens = {i for o in orgs for i in range(o.first, o.last + 1)}
-        persons = [p for p in persons if p.first not in org_tokens]
+        one_word_orgs = {normal_word(o.name)[:5] for o in orgs if " " not in o.name}
+        persons = [p for p in persons if p.first not in org_tokens and not (
+            " " not in p.name and normal_word(p.name)[:5] in one_word_orgs)]
         bodies = self._person_bodies(a, persons, orgs, regions)
-        sides = {r.region.country for r in regions} | {o.country for o in orgs if o.country}
-        sides |= {c for _, c in bodies.values() if c}
+        sent_triggers = [self.triggers.find(a.sent_tokens(s)) for s in range(len(a.sents))]
+        economic_sents = {t.sent for t in a.tokens if t.lemma in self.economic} | {
+            s for s, found in enumerate(sent_triggers) if found}
+        sides = _sides(regions, orgs, bodies, economic_sents)
         relations: list[Relation] = []
         if {"RU", "BY"} <= sides:
             fallback = fallback_parties(orgs, regions)
@@ -91,10 +98,11 @@ class Extractor:
                              + [p.sent for p in persons])
             parse_sentences(self.models, a, [
                 s for s, n in counts.items() if n >= 2 and not is_title(a, s)
-                and any(t.type not in SYMMETRIC for t in self.triggers.find(a.sent_tokens(s)))])
+                and any(t.type not in SYMMETRIC for t in sent_triggers[s])])
             org_tokens_all = {i for o in orgs for i in range(o.first, o.last + 1)}
             main_region = _main_region(regions)
-            previous = None
+            previous: tuple[Party, Party] | None = None
+            previous_sent = -1
             for s in range(len(a.sents)):
                 if is_title(a, s):
                     continue  # a headline repeats the facts of the text
@@ -106,15 +114,20 @@ class Extractor:
                 taken = org_tokens_all | {p.first for p in parties}
                 parties += collective_parties(a.sent_tokens(s), a.tokens,
                                               self.vocab.region_adjectives, main_region, taken)
+                parties += center_parties(a.sent_tokens(s), a.tokens, self.vocab.centers, taken)
                 parties.sort(key=lambda p: p.first)
+                if previous is not None and s - previous_sent > 1:
+                    previous = None  # "стороны" refers back one sentence, not further
                 found = find_relations(a, s, parties, self.triggers, self.morph, fallback,
-                                       previous)
+                                       previous, sent_triggers[s])
                 relations.extend(found)
                 if found:
                     last = found[-1]
                     by_name = {p.name: p for p in parties} | {p.name: p for p in fallback.values()}
                     if last.source in by_name and last.target in by_name:
                         previous = (by_name[last.source], by_name[last.target])
+                        previous_sent = s
+        relations = refine_hosts(relations, a, orgs, {r.name for r in regions})
         lemmas = [t.lemma for t in a.tokens]
         economic = sum(1 for x in lemmas if x in self.economic)
         non_economic = sum(1 for x in lemmas if x in self.non_economic)
@@ -125,12 +138,16 @@ class Extractor:
                 figures.extend(self.figures.sentence(a, s, published))
         else:
             relations = []
+        org_names = {o.name for o in orgs}
         return Extraction(
             relevant=relevant,
             organizations=tuple(_unique(o.name for o in orgs)),
             enterprises=tuple(_unique(o.name for o in orgs if o.kind == "enterprise")),
             persons=tuple(_persons(persons)),
-            regions=tuple(_unique(r.name for r in regions)),
+            # a relation's end is always listed: a host named by its centre ("в Екатеринбурге")
+            regions=tuple(_unique([*(r.name for r in regions), *(
+                end for rel in relations for end in (rel.source, rel.target)
+                if end in self.region_names and end not in org_names)])),
             relations=tuple(_unique_relations(relations)),
             figures=tuple(_unique_figures(figures)),
             mentions=tuple(_mentions(a, orgs, regions)),
@@ -146,6 +163,24 @@ class Extractor:
             if body is not None:
                 out[p.name] = body
         return out
+
+
+def _sides(regions: list[RegionMention], orgs: list[OrgMention],
+           bodies: dict[str, tuple[str, str]], economic_sents: set[int]) -> set[str]:
+    """Countries the text is about: one with an organization or a region of its own, named
+    in an economic sentence, or named twice. A single passing "опередила даже Беларусь" does
+    not make a side."""
+    weight: dict[str, int] = {}
+    for r in regions:
+        strong = r.region.kind != "country" or r.sent in economic_sents
+        weight[r.region.country] = weight.get(r.region.country, 0) + (2 if strong else 1)
+    for o in orgs:
+        if o.country:
+            weight[o.country] = weight.get(o.country, 0) + 2
+    for _, c in bodies.values():
+        if c:
+            weight[c] = weight.get(c, 0) + 2
+    return {c for c, w in weight.items() if w >= 2}
 
 
 def _side(p: Party, tokens: list[Token], fallback: dict[str, Party]) -> Party:
@@ -202,14 +237,14 @@ def _unique_relations(rels: list[Relation]) -> list[Relation]:
 
 
 def _unique_figures(figs: list[Figure]) -> list[Figure]:
-    seen: set[tuple[object, ...]] = set()
-    out = []
+    """One figure per value and unit: a headline repeats the body's numbers; the mention
+    with a period wins."""
+    out: dict[tuple[float, str], Figure] = {}
     for f in figs:
-        key = (f.value, f.unit, f.start)
-        if key not in seen:
-            seen.add(key)
-            out.append(f)
-    return out
+        key = (f.value, f.unit)
+        if key not in out or (not out[key].period and f.period):
+            out[key] = f
+    return sorted(out.values(), key=lambda f: f.start)
 
 
 def _mentions(a: Analysis, orgs: list[OrgMention],

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from soyuzprom.press.extraction.morph import Morph
 from soyuzprom.press.extraction.nlp import Analysis, Token
 from soyuzprom.press.extraction.resources import Region, Vocabulary
 
@@ -45,14 +46,29 @@ def _acceptable(tokens: list[Token], key: tuple[str, ...], region: Region) -> bo
     return True
 
 
-def find_regions(analysis: Analysis, vocab: Vocabulary) -> list[RegionMention]:
+def find_regions(analysis: Analysis, vocab: Vocabulary,
+                 morph: Morph | None = None) -> list[RegionMention]:
     out: list[RegionMention] = []
     toks = analysis.tokens
     n = len(toks)
     i = 0
     while i < n:
         match = None
-        for length in range(min(vocab.region_max_len, n - i), 0, -1):
+        first_keys = (toks[i].lemma, toks[i].text.lower())
+        if morph is not None and toks[i].is_title and first_keys[0] not in vocab.region_first \
+                and first_keys[1] not in vocab.region_first:
+            # the tagger may pick an odd lemma for a rare name ("Брестчины" -> "брестчин")
+            plain = morph.plain_lemma(toks[i].text)
+            rare = vocab.regions_by_key.get((plain,))
+            if rare is not None and _acceptable([toks[i]], (plain,), rare):
+                out.append(RegionMention(rare, i, i, toks[i].start, toks[i].stop,
+                                         toks[i].sent))
+                i += 1
+                continue
+        lengths = range(min(vocab.region_max_len, n - i), 0, -1) \
+            if first_keys[0] in vocab.region_first or first_keys[1] in vocab.region_first \
+            else range(0)
+        for length in lengths:
             span = toks[i:i + length]
             if any(t.sent != toks[i].sent for t in span):
                 continue
@@ -89,7 +105,18 @@ def _compound_or_adjective(toks: list[Token], i: int, vocab: Vocabulary) -> list
                 found.append(RegionMention(side, i, i, t.start, t.stop, t.sent))
         return found
     region = vocab.region_adjectives.get(t.lemma)
-    if region is None or not t.is_title:
+    if region is None or t.pos != "ADJ":
+        return found
+    if not t.is_title:
+        # "смоленские предприятия", "калужские и тульские карьеры": a lowercase region
+        # adjective before a plural noun speaks of the region (a capitalised one starts a
+        # name: "Смоленский автоагрегатный завод")
+        j = i + 1
+        while j < len(toks) and j <= i + 4 and (toks[j].pos == "ADJ" or toks[j].text in (
+                ",", "и")):
+            j += 1
+        if j < len(toks) and toks[j].pos == "NOUN" and toks[j].feats.get("Number") == "Plur":
+            found.append(RegionMention(region, i, i, t.start, t.stop, t.sent))
         return found
     j = i + 1
     while j < len(toks) and j <= i + 6 and toks[j].sent == t.sent:

@@ -1,9 +1,6 @@
-"""Typed relations from trigger vocabularies and the parties of the trigger's sentence.
-
-Direction comes from the dependency parse of the sentence when available (subject of the
-trigger verb = supplier / owner) and from prepositions and cases otherwise: "в/на/для X"
-marks the buyer or host, "у/от/из X" the supplier, the nominative subject the actor.
-Hypothetical or discussion-only triggers ("готовы рассмотреть поставки") are skipped.
+"""Typed relations: triggers (``triggers.py``) and the parties of the trigger's sentence,
+directed by ``direction.py``. Hypothetical or discussion-only triggers ("готовы рассмотреть
+поставки"), relative clauses, witnesses and reporters give no relation.
 
 Example::
 
@@ -13,248 +10,20 @@ Example::
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import replace
 
+from soyuzprom.press.extraction.direction import choose_pair, compatible, dealer_pair, slot
 from soyuzprom.press.extraction.model import Relation
-from soyuzprom.press.extraction.morph import Morph, normal_word
+from soyuzprom.press.extraction.morph import Morph
 from soyuzprom.press.extraction.nlp import Analysis, Token, children
 from soyuzprom.press.extraction.organizations import OrgMention
 from soyuzprom.press.extraction.parties import Party
 from soyuzprom.press.extraction.regions import RegionMention
-from soyuzprom.press.extraction.resources import COUNTRY_NAME, Vocabulary
+from soyuzprom.press.extraction.resources import COUNTRY_NAME
+from soyuzprom.press.extraction.triggers import SYMMETRIC, TYPES, Trigger, TriggerIndex
 
-TYPES = ("supply", "joint_production", "service_center", "joint_venture", "investment_project",
-         "agreement", "meeting")
-SYMMETRIC = {"agreement", "meeting", "joint_venture"}
-_TO_PREP = {"в", "во", "на", "для"}
-_FROM_PREP = {"у", "от", "из"}
-_WITH_PREP = {"с", "со", "между"}
-
-
-@dataclass(frozen=True, slots=True)
-class Trigger:
-    type: str
-    first: int
-    last: int
-    reverse: bool
-
-
-class TriggerIndex:
-    def __init__(self, vocab: Vocabulary) -> None:
-        rel = vocab.relations
-        self.single: dict[str, list[tuple[str, bool]]] = {}
-        self.pairs: dict[str, list[tuple[str, str]]] = {}
-        for t in TYPES:
-            spec = rel[t]
-            reverse = {normal_word(x) for x in spec.get("reverse", [])}
-            for w in spec.get("single", []):
-                lw = w if w.isupper() else normal_word(w)
-                self.single.setdefault(lw, []).append((t, lw in reverse))
-            for a, b in spec.get("pairs", []):
-                self.pairs.setdefault(normal_word(a), []).append((t, normal_word(b)))
-        self.modality = frozenset(normal_word(x) for x in rel["modality"])
-        self.meeting_plan = frozenset(normal_word(x) for x in rel["meeting_plan"])
-        self.not_objects = frozenset(normal_word(x) for x in rel["not_objects"])
-        self.generic_objects = frozenset(normal_word(x) for x in rel["generic_objects"])
-
-    def find(self, toks: list[Token]) -> list[Trigger]:
-        out: list[Trigger] = []
-        seen: set[str] = set()
-        for k, t in enumerate(toks):
-            for typ, b in self.pairs.get(t.lemma, []):
-                for j in range(k + 1, min(len(toks), k + 4)):
-                    if toks[j].lemma == b and typ not in seen:
-                        out.append(Trigger(typ, toks[k].i, toks[j].i, False))
-                        seen.add(typ)
-            key = t.text if t.text.isupper() and len(t.text) <= 3 else t.lemma
-            for typ, rev in self.single.get(key, []):
-                if typ not in seen:
-                    out.append(Trigger(typ, t.i, t.i, rev))
-                    seen.add(typ)
-        return out
-
-    def hypothetical(self, toks: list[Token], trig: Trigger) -> bool:
-        lo = toks[0].i
-        for j in range(max(lo, trig.first - 8), trig.first):
-            if toks[j - lo].lemma in self.modality:
-                return True
-        return False
-
-    @staticmethod
-    def in_relative_clause(toks: list[Token], trig: Trigger) -> bool:
-        """"завод, который собирает автомобили": the clause describes, it reports no fact."""
-        lo = toks[0].i
-        for j in range(trig.first - 1, max(lo, trig.first - 6) - 1, -1):
-            t = toks[j - lo]
-            if t.text in (",", "—", "(", ";"):
-                return False
-            if t.lemma == "который":
-                return True
-        return False
-
-
-_DESCRIPTORS = {"компания", "предприятие", "завод", "холдинг", "концерн", "корпорация",
-                "объединение", "фирма", "производитель", "дилер", "комбинат", "фабрика",
-                "делегация", "сторона", "губернатор", "правительство", "министерство",
-                "председатель", "директор", "глава", "руководитель", "министр"}
-_MAKER_HEADS = {"центр", "техника", "продукция", "машина", "машинокомплект", "комплект",
-                "лицензия", "технология", "модель", "трактор", "автобус", "комбайн", "самосвал",
-                "двигатель", "мотор", "шина", "лифт", "станок", "узел", "документация"}
-_DESCRIPTOR_RELS = {"appos", "flat", "flat:name", "nmod", "amod", "flat:foreign"}
-
-
-def _syntax_slot(tokens: list[Token], p: Party, kids: dict[int, list[int]]) -> str | None:
-    """The party's attachment from the dependency parse (None when not parsed)."""
-    inside = range(p.first, p.last + 1)
-    heads = [i for i in inside if tokens[i].head not in inside]
-    if not heads or tokens[heads[0]].rel == "":
-        return None
-    h = heads[0]
-    seen = 0
-    # "X и Y подписали": Y is a conjunct of the subject X; "компания «Y»": Y names the noun
-    while seen < 4 and tokens[h].head >= 0 and (
-            tokens[h].rel == "conj" or (tokens[h].rel in _DESCRIPTOR_RELS
-                                        and tokens[tokens[h].head].lemma in _DESCRIPTORS
-                                        and tokens[h].head == h - 1 - _quote_gap(tokens, h))):
-        h = tokens[h].head
-        seen += 1
-    for c in kids.get(h, []):
-        if tokens[c].rel == "case":
-            lem = tokens[c].lemma
-            if lem in _TO_PREP:
-                return "to"
-            if lem in _FROM_PREP:
-                return "from"
-            if lem in _WITH_PREP:
-                return "with"
-            if lem == "через":
-                return "to"
-    rel = tokens[h].rel
-    head = tokens[h].head
-    if (rel in ("nmod", "appos", "flat", "flat:foreign") and head >= 0 \
-            and tokens[head].pos == "NOUN" and tokens[head].lemma not in _DESCRIPTORS \
-            and tokens[head].feats.get("Number") == "Plur") or (
-            rel == "nmod" and head >= 0 and tokens[head].lemma in _MAKER_HEADS):
-        return "maker"  # "автобусов МАЗ", "комбайнов «Гомсельмаша»", "сервисный центр БелАЗа"
-    if rel == "nmod" and head >= 0:
-        # "для коммунальных служб Витебской области": the region inherits "для"
-        for c in kids.get(head, []):
-            if tokens[c].rel == "case" and tokens[c].lemma in ("для", "в", "во", "на"):
-                return "to"
-    if rel.startswith("nsubj"):
-        return "subj"
-    if rel == "iobj":
-        return "dat"
-    if rel == "nmod":
-        return "gen"
-    if rel == "obj":
-        return "obj"
-    if rel == "obl":
-        return {"Dat": "dat", "Ins": "with"}.get(tokens[h].case or "", "other")
-    return None
-
-
-def _quote_gap(tokens: list[Token], h: int) -> int:
-    k = 0
-    while h - 1 - k >= 0 and tokens[h - 1 - k].text in ("«", '"', "„"):
-        k += 1
-    return k
-
-
-def _slot(tokens: list[Token], p: Party, kids: dict[int, list[int]] | None = None) -> str:
-    """How the party is attached: to | from | with | subj | gen | dat | obj | other."""
-    if p.first < 0:
-        return "other"  # a party from elsewhere in the text
-    if kids is not None:
-        slot = _syntax_slot(tokens, p, kids)
-        if slot is not None:
-            return slot
-    t = tokens[p.first]
-    prev = tokens[p.first - 1] if p.first > 0 else None
-    if prev is not None and prev.sent == t.sent:
-        # skip one adjective/descriptor word between preposition and name
-        p2 = tokens[p.first - 2] if p.first > 1 else None
-        for cand in (prev, p2):
-            if cand is None or cand.sent != t.sent:
-                continue
-            if cand.lemma in _TO_PREP:
-                return "to"
-            if cand.lemma in _FROM_PREP:
-                return "from"
-            if cand.lemma in _WITH_PREP:
-                return "with"
-            if cand.pos != "ADJ" and cand.pos != "NOUN":
-                break
-    case = t.case
-    if t.pos == "ADJ":
-        case = tokens[p.last].case if tokens[p.last].pos != "ADJ" else case
-    return {"Nom": "subj", "Gen": "gen", "Dat": "dat", "Ins": "with"}.get(case or "", "other")
-
-
-def _pick(parties: list[Party], slots: list[str], order: tuple[str, ...],
-          exclude: Party | None = None) -> Party | None:
-    for want in order:
-        for p, s in zip(parties, slots, strict=True):
-            if s == want and p is not exclude and (exclude is None or p.name != exclude.name):
-                return p
-    return None
-
-
-def _compatible(a: Party, b: Party) -> bool:
-    if a.name == b.name:
-        return False
-    # a region is not a partner of its own country ("Смоленская область" / "Россия")
-    return not ((a.is_country or b.is_country) and a.country == b.country)
-
-
-def choose_pair(typ: str, reverse: bool, tokens: list[Token], parties: list[Party],
-                kids: dict[int, list[int]] | None = None) -> tuple[Party, Party] | None:
-    if len(parties) < 2:
-        return None
-    slots = [_slot(tokens, p, kids) for p in parties]
-    if typ in SYMMETRIC:
-        best = None
-        for i, a in enumerate(parties):
-            for b in parties[i + 1:]:
-                if not _compatible(a, b):
-                    continue
-                cross = a.country and b.country and a.country != b.country
-                score = (2 if cross else 0) - (a.is_country + b.is_country) * 0.5 \
-                    + (a.is_org + b.is_org) * 0.3
-                if best is None or score > best[0]:
-                    best = (score, a, b)
-        return (best[1], best[2]) if best else None
-    src_order: tuple[str, ...]
-    dst_order: tuple[str, ...]
-    if reverse:
-        src_order, dst_order = ("maker", "from", "gen", "with", "other", "obj", "subj"), (
-            "subj", "to", "dat")
-    else:
-        src_order, dst_order = ("maker", "subj", "from", "gen", "other", "with"), (
-            "to", "dat", "obj", "other", "gen", "subj")
-    for src in _ordered(parties, slots, src_order):
-        for dst in _ordered(parties, slots, dst_order):
-            if _compatible(src, dst) and (not src.country or not dst.country
-                                          or src.country != dst.country):
-                return src, dst
-    for src in _ordered(parties, slots, src_order):
-        for dst in _ordered(parties, slots, dst_order):
-            if _compatible(src, dst) and not src.is_country and not dst.is_country:
-                return src, dst
-    return None
-
-
-def _ordered(parties: list[Party], slots: list[str], order: tuple[str, ...]) -> list[Party]:
-    """Parties by how well their attachment fits, named organizations before regions and
-    regions before countries."""
-    rank = {s: k for k, s in enumerate(order)}
-
-    def key(ps: tuple[Party, str]) -> tuple[int, int]:
-        p, s = ps
-        return rank.get(s, len(order)), (0 if p.is_org else 2 if p.is_country else 1)
-
-    pairs = sorted(zip(parties, slots, strict=True), key=key)
-    return [p for p, _ in pairs]
+__all__ = ["SYMMETRIC", "TYPES", "TriggerIndex", "fallback_parties", "find_relations",
+           "refine_hosts"]
 
 
 def describe_object(typ: str, trig: Trigger, tokens: list[Token], parties: list[Party],
@@ -285,6 +54,27 @@ def describe_object(typ: str, trig: Trigger, tokens: list[Token], parties: list[
                         end = k + 1  # "продукция нефтепереработки"
                     return morph.nominative(tokens[j:end + 1]).lower()
             j += 1
+        trig_tok = tokens[trig.first]
+        if trig_tok.pos == "VERB" and trig_tok.feats.get("VerbForm") != "Part":
+            # "Комплектующие будут поставлять предприятия ...": the goods come first
+            for k in range(trig.first - 1, max(-1, trig.first - 5), -1):
+                x = tokens[k]
+                if x.sent != trig_tok.sent or x.text in (",", "—", ":"):
+                    break
+                if x.pos in ("NOUN", "ADJ") and x.feats.get("Case") in ("Nom", "Acc") \
+                        and k not in party_tokens and x.lemma not in stop \
+                        and (x.pos == "NOUN" or x.feats.get("Number") == "Plur"):
+                    return morph.nominative([x]).lower()
+        if trig_tok.feats.get("VerbForm") == "Part" and trig.first > 1 \
+                and tokens[trig.first - 1].text == ",":
+            # "линия, поставленная заводом": the participle describes the noun before it
+            k = trig.first - 2
+            if tokens[k].pos == "NOUN" and k not in party_tokens \
+                    and tokens[k].lemma not in stop:
+                j = k
+                while j > 0 and tokens[j - 1].pos == "ADJ":
+                    j -= 1
+                return morph.nominative(tokens[j:k + 1]).lower()
         return ""
     words = tokens[trig.first:trig.last + 1]
     if typ == "service_center":
@@ -296,31 +86,47 @@ def describe_object(typ: str, trig: Trigger, tokens: list[Token], parties: list[
 
 def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerIndex,
                    morph: Morph, fallback: dict[str, Party],
-                   previous: tuple[Party, Party] | None = None) -> list[Relation]:
+                   previous: tuple[Party, Party] | None = None,
+                   found_triggers: list[Trigger] | None = None) -> list[Relation]:
     """Relations of sentence ``s``; uses the dependency parse when the sentence was parsed."""
     toks = a.sent_tokens(s)
     out: list[Relation] = []
-    triggers = index.find(toks)
+    triggers = index.find(toks) if found_triggers is None else list(found_triggers)
     if not triggers:
         return out
     kids = children(a, s) if s in a.parsed else None
     types = {t.type for t in triggers}
     if "agreement" in types:
         # "договор подписан в ходе визита": the signing is the fact, the visit its setting
-        triggers = [t for t in triggers if t.type != "meeting"]
-    if any(t.lemma in index.meeting_plan for t in toks):
-        triggers = [t for t in triggers if t.type != "meeting"]
+        triggers = [t for t in triggers if t.type != "meeting"
+                    or a.tokens[t.first].lemma not in ("визит", "посетить", "побывать")]
+    if types - {"meeting"}:
+        # "главный результат визита — контракт на поставку", "в рамках визита ... поставки":
+        # a meeting named as the setting of another fact is not a fact of its own
+        triggers = [t for t in triggers if t.type != "meeting" or not any(
+            a.tokens[k].lemma in ("результат", "рамка", "ход")
+            for k in range(max(0, t.first - 2), t.first))]
+    if "agreement" in types:
+        # "соглашение о реализации инвестиционного проекта": the project is the agreement's
+        # subject, the signing is the fact
+        agreements = [t.last for t in triggers if t.type == "agreement"]
+        triggers = [t for t in triggers if t.type != "investment_project" or not any(
+            a_last < t.first and a.tokens[a_last + 1].lemma in ("о", "об")
+            for a_last in agreements if a_last + 1 < len(a.tokens))]
     if "joint_venture" in types:
         # "учредят совместное предприятие по выпуску ...": the venture, not co-production
         triggers = [t for t in triggers if t.type != "joint_production"]
     start, stop, _, _ = a.sents[s]
     evidence = a.text[start:stop]
     for trig in triggers:
-        if trig.type != "meeting" and index.hypothetical(toks, trig):
+        if index.hypothetical(toks, trig):
             continue
         if index.in_relative_clause(toks, trig):
             continue
-        cands = [p for p in parties if not _witness(a.tokens, p)]
+        cands = [p for p in parties if not _witness(a.tokens, p)
+                 and not _reporter(a.tokens, p, trig)
+                 and not (p.via_city and trig.type in SYMMETRIC)
+                 and not (trig.type in ("agreement", "meeting") and _venue(a.tokens, p))]
         if not cands and trig.type in SYMMETRIC:
             # "Соглашение об этом подписали стороны": the parties of the previous fact
             if previous is not None:
@@ -332,20 +138,27 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
             others = [p for p in previous if p.country and p.country != only.country]
             if others:
                 cands.append(others[0])
-        if len({p.name for p in cands}) < 2 and cands:
+        if len({p.name for p in cands}) < 2 and cands and trig.type in (*SYMMETRIC, "supply"):
             only = cands[0]
             other = fallback.get("BY" if only.country == "RU" else "RU") if only.country else None
             if other is not None:
                 cands.append(other)
-        pair = choose_pair(trig.type, trig.reverse, a.tokens, cands, kids)
+        pair = dealer_pair(trig, a.tokens, cands) or choose_pair(
+            trig.type, trig.reverse, a.tokens, cands, kids, trig.first)
         if pair is None:
             continue
         src, dst = pair
+        if trig.type == "joint_venture" and (src.is_country or dst.is_country):
+            continue
         if trig.type in ("joint_production", "service_center") and not src.is_org:
             continue  # the owner of a product or technology is an enterprise
         if trig.type != "supply" and trig.type not in SYMMETRIC and dst.is_country:
             continue  # a host is a region or an enterprise, not a whole country
         obj = describe_object(trig.type, trig, a.tokens, cands, morph, index.not_objects)
+        typ = trig.type
+        if typ == "supply" and obj and any(morph.plain_lemma(w) in index.technology
+                                           for w in obj.split()):
+            typ = "joint_production"  # "передаст технологию производства"
         if trig.type == "supply":
             generic = not obj or (len(obj.split()) == 1
                                   and morph.plain_lemma(obj) in index.generic_objects)
@@ -355,18 +168,51 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
                 continue
             if not obj and toks[trig.first - toks[0].i].pos == "VERB":
                 continue  # "поставили подписи": a verb of supply needs goods
-        out.append(Relation(trig.type, src.name, dst.name, obj, evidence.strip(), start, stop))
+        out.append(Relation(typ, src.name, dst.name, obj, evidence.strip(), start, stop))
+        if typ == "supply":
+            # "более 300 лифтов «Могилевлифтмаша» и около 90 грузовиков МАЗ": every maker
+            for p in cands:
+                if p.name not in (src.name, dst.name) and slot(a.tokens, p, kids) == "maker" \
+                        and compatible(p, dst) and (p.country != dst.country or not p.country):
+                    out.append(Relation(typ, p.name, dst.name, obj, evidence.strip(), start,
+                                        stop))
     return out
+
+
+def _reporter(tokens: list[Token], p: Party, trig: Trigger) -> bool:
+    """A person who reports the fact: "По словам министра, ...", "Министр добавил, что ...
+    поставляют" - the body behind the speaker is not a party of what is reported."""
+    if not p.via_person or p.first < 0:
+        return False
+    before = [t.lemma for t in tokens[max(0, p.first - 4):p.first]]
+    if "слово" in before and "по" in before:
+        return True
+    lo, hi = sorted((p.last, trig.first))
+    return any(t.lemma == "что" or t.text == ":" for t in tokens[lo:hi]) and p.first < trig.first
+
+
+def _venue(tokens: list[Token], p: Party) -> bool:
+    """"подписано в Москве": a region in the locative after "в" is where, not who."""
+    if p.first < 1 or p.is_org:
+        return False
+    return tokens[p.first - 1].lemma in ("в", "во") and tokens[p.last].case == "Loc"
 
 
 def _witness(tokens: list[Token], p: Party) -> bool:
     """"в присутствии губернатора", "при участии министра": present, not a party."""
     if p.first < 2:
         return False
-    before = {tokens[p.first - 1].lemma, tokens[p.first - 2].lemma}
-    if p.first >= 3:
-        before.add(tokens[p.first - 3].lemma)
-    return bool(before & {"присутствие", "участие"})
+    # walk back through the witness list ("... председателя X и заместителя губернатора Y")
+    j = p.first - 1
+    sent = tokens[p.first].sent
+    while j >= 0 and tokens[j].sent == sent and p.first - j <= 16:
+        t = tokens[j]
+        if t.lemma == "присутствие":
+            return True
+        if t.pos in ("VERB", "AUX") or t.text in (".", ";", ":"):
+            return False
+        j -= 1
+    return False
 
 
 def fallback_parties(orgs: list[OrgMention], regions: list[RegionMention]) -> dict[str, Party]:
@@ -386,4 +232,29 @@ def fallback_parties(orgs: list[OrgMention], regions: list[RegionMention]) -> di
             out[country] = Party(name, country, -1, -1, False)
         elif any(r.region.country == country for r in regions):
             out[country] = Party(COUNTRY_NAME[country], country, -1, -1, True)
+    return out
+
+
+_HOST_CUES = {"база", "совместно", "площадка", "партнер", "дилерский", "дилер"}
+
+
+def refine_hosts(relations: list[Relation], a: Analysis, orgs: list[OrgMention],
+                 region_names: set[str]) -> list[Relation]:
+    """A service centre "в Краснодарском крае" that the same or the next sentence places
+    "на базе дилерского предприятия «X»" or "совместно с компанией «X»" is hosted by X."""
+    out: list[Relation] = []
+    for r in relations:
+        if r.type != "service_center" or r.target not in region_names:
+            out.append(r)
+            continue
+        sent = next((k for k, (st, sp, _, _) in enumerate(a.sents) if st <= r.start < sp), -1)
+        host = None
+        for o in orgs:
+            if o.sent not in (sent, sent + 1) or o.name == r.source:
+                continue
+            before = {t.lemma for t in a.tokens[max(0, o.first - 4):o.first]}
+            if before & _HOST_CUES:
+                host = o
+                break
+        out.append(replace(r, target=host.name) if host is not None else r)
     return out

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -63,10 +63,28 @@ class Vocabulary:
     known_orgs: dict[str, KnownOrg]  # lemma key "гомсельмаш" -> org
     state_bodies: dict[tuple[str, ...], StateBody]
     place_adjectives: dict[str, str]  # lemma -> country
+    centers: dict[tuple[str, ...], Region]  # lemma key of a regional centre -> its region
     relations: dict[str, Any]
     figures: dict[str, Any]
     roles: dict[str, Any]
     relevance: dict[str, Any]
+
+    @cached_property
+    def region_first(self) -> frozenset[str]:
+        """First lemmas of region keys: most tokens start no region, so skip them fast."""
+        return frozenset(k[0] for k in self.regions_by_key)
+
+    @cached_property
+    def body_first(self) -> frozenset[str]:
+        return frozenset(k[0] for k in self.state_bodies)
+
+    @cached_property
+    def generic_first(self) -> frozenset[str]:
+        return frozenset(k[0] for k in self.generic_heads)
+
+    @cached_property
+    def legal_first(self) -> frozenset[str]:
+        return frozenset(k[0] for k in self.legal_long)
 
     def lemma_set(self, section: dict[str, Any], key: str) -> frozenset[str]:
         return frozenset(normal_word(x) for x in section.get(key, []))
@@ -113,7 +131,10 @@ def build_vocabulary(morph: Morph) -> Vocabulary:
             adjectives[morph.plain_lemma(first)] = region
     by_name = {r.name: r for r in regions.values()}
     for adj, name in _yaml("region_adjectives.yaml").items():
-        adjectives.setdefault(normal_word(adj), by_name[name])
+        if name is None:  # ambiguous with a city that is not a region: "минский"
+            adjectives.pop(normal_word(adj), None)
+        else:
+            adjectives[normal_word(adj)] = by_name[name]
     orgs = _yaml("organizations.yaml")
     generic: dict[tuple[str, ...], dict[str, str]] = {}
     for head, spec in orgs["generic_heads"].items():
@@ -149,6 +170,8 @@ def build_vocabulary(morph: Morph) -> Vocabulary:
         known_orgs=known,
         state_bodies=bodies,
         place_adjectives=places,
+        centers={phrase_key(morph, city): by_name[name]
+                 for city, name in _yaml("region_centers.yaml").items()},
         relations=_yaml("relations.yaml"),
         figures=_yaml("figures.yaml"),
         roles=_yaml("roles.yaml"),

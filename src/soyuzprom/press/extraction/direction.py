@@ -1,0 +1,255 @@
+"""Direction of a relation: which party supplies, owns or invests, and which one buys or
+hosts. Attachment ("slot") of each party comes from the dependency parse when the sentence
+was parsed, else from prepositions and cases: "в/на/для X" buyer or host, "у/от/из X"
+supplier, the maker of the goods ("автобусов МАЗ") supplier, the nominative subject actor.
+
+Example::
+
+    >>> src, dst = choose_pair("supply", False, tokens, parties)  # "МТЗ поставит ... в область"
+    >>> (src.name, dst.name)
+    ('Минский тракторный завод', 'Смоленская область')
+"""
+
+from __future__ import annotations
+
+from soyuzprom.press.extraction.nlp import Token
+from soyuzprom.press.extraction.parties import Party
+from soyuzprom.press.extraction.triggers import SYMMETRIC, Trigger
+
+_TO_PREP = {"в", "во", "на", "для"}
+_LEGAL_HINT = {"ОАО", "ООО", "АО", "ЗАО", "ПАО", "РУП", "УП", "ОДО", "СООО", "ИООО"}
+_FROM_PREP = {"у", "от", "из"}
+_WITH_PREP = {"с", "со", "между"}
+
+
+_DESCRIPTORS = {"компания", "предприятие", "завод", "холдинг", "концерн", "корпорация",
+                "объединение", "фирма", "производитель", "дилер", "комбинат", "фабрика",
+                "делегация", "сторона", "губернатор", "правительство", "министерство",
+                "председатель", "директор", "глава", "руководитель", "министр"}
+_MAKER_HEADS = {"центр", "техника", "продукция", "машина", "машинокомплект", "комплект",
+                "лицензия", "технология", "модель", "трактор", "автобус", "комбайн", "самосвал",
+                "двигатель", "мотор", "шина", "лифт", "станок", "узел", "документация"}
+# "на мощностях / на площадке / для нужд X": X hosts or buys ("на шасси МАЗ": МАЗ makes)
+_HOST_NOUNS = {"мощность", "площадка", "база", "территория", "служба", "нужда", "потребность",
+               "хозяйство", "предприятие", "завод", "цех", "производство", "комбинат"}
+_DESCRIPTOR_RELS = {"appos", "flat", "flat:name", "nmod", "amod", "flat:foreign"}
+
+
+def _syntax_slot(tokens: list[Token], p: Party, kids: dict[int, list[int]]) -> str | None:
+    """The party's attachment from the dependency parse (None when not parsed)."""
+    inside = range(p.first, p.last + 1)
+    heads = [i for i in inside if tokens[i].head not in inside]
+    if not heads or tokens[heads[0]].rel == "":
+        return None
+    h = heads[0]
+    seen = 0
+    # "X и Y подписали": Y is a conjunct of the subject X; "компания «Y»": Y names the noun
+    while seen < 4 and tokens[h].head >= 0 and (
+            tokens[h].rel == "conj" or (tokens[h].rel in _DESCRIPTOR_RELS
+                                        and tokens[tokens[h].head].lemma in _DESCRIPTORS
+                                        and tokens[h].head == h - 1 - _quote_gap(tokens, h))):
+        h = tokens[h].head
+        seen += 1
+    for c in kids.get(h, []):
+        if tokens[c].rel == "case":
+            lem = tokens[c].lemma
+            if lem in ("в", "во") and tokens[h].case == "Loc":
+                return "in"
+            if lem in _TO_PREP:
+                return "to"
+            if lem in _FROM_PREP:
+                return "from"
+            if lem in _WITH_PREP:
+                return "with"
+            if lem == "через":
+                return "to"
+    rel = tokens[h].rel
+    head = tokens[h].head
+    if rel == "nmod" and head >= 0:
+        # "для коммунальных служб Витебской области", "на мощностях завода «X»": the party
+        # inherits the preposition of the noun it depends on
+        for c in kids.get(head, []):
+            if tokens[c].rel == "case" and (tokens[c].lemma == "для" or (
+                    tokens[c].lemma in ("в", "во", "на")
+                    and tokens[head].lemma in _HOST_NOUNS)):
+                return "to"
+    if (rel in ("nmod", "appos", "flat", "flat:foreign") and head >= 0 \
+            and tokens[head].pos == "NOUN" and tokens[head].lemma not in _DESCRIPTORS \
+            and tokens[head].feats.get("Number") == "Plur") or (
+            rel == "nmod" and head >= 0 and tokens[head].lemma in _MAKER_HEADS):
+        return "maker"  # "автобусов МАЗ", "комбайнов «Гомсельмаша»", "сервисный центр БелАЗа"
+    if rel.startswith("nsubj"):
+        return "subj"
+    if rel == "iobj":
+        return "dat"
+    if rel == "nmod":
+        return "gen"
+    if rel == "obj":
+        return "obj"
+    if rel == "obl":
+        return {"Dat": "dat", "Ins": "with"}.get(tokens[h].case or "", "other")
+    return None
+
+
+def _quote_gap(tokens: list[Token], h: int) -> int:
+    k = 0
+    while h - 1 - k >= 0 and tokens[h - 1 - k].text in ("«", '"', "„"):
+        k += 1
+    return k
+
+
+def slot(tokens: list[Token], p: Party, kids: dict[int, list[int]] | None = None) -> str:
+    """How the party is attached: to | from | with | subj | gen | dat | obj | other."""
+    if p.first < 0:
+        return "other"  # a party from elsewhere in the text
+    if kids is not None:
+        found = _syntax_slot(tokens, p, kids)
+        if found is not None:
+            return found
+    first = p.first
+    while first < p.last and not tokens[first].text[:1].isalnum():
+        first += 1  # the case is carried by the name, not by its opening quote
+    t = tokens[first]
+    prev = tokens[p.first - 1] if p.first > 0 else None
+    if prev is not None and prev.sent == t.sent:
+        # skip one adjective or host word between preposition and name ("на площадке X")
+        p2 = tokens[p.first - 2] if p.first > 1 else None
+        for cand in (prev, p2):
+            if cand is None or cand.sent != t.sent:
+                continue
+            if cand.lemma in _TO_PREP or cand.lemma == "через":
+                if cand.lemma in ("в", "во") and t.case == "Loc":
+                    return "in"  # "закупает в Беларуси": where, for a buyer the source
+                return "to"
+            if cand.lemma in _FROM_PREP:
+                return "from"
+            if cand.lemma in _WITH_PREP:
+                return "with"
+            if cand.pos != "ADJ" and not (cand.pos == "NOUN" and (
+                    cand.lemma in _HOST_NOUNS or cand.lemma in _DESCRIPTORS)) \
+                    and cand.text not in ("«", '"') and cand.text not in _LEGAL_HINT:
+                break
+    case = t.case
+    if t.pos == "ADJ":
+        case = tokens[p.last].case if tokens[p.last].pos != "ADJ" else case
+    return {"Nom": "subj", "Gen": "gen", "Dat": "dat", "Ins": "with"}.get(case or "", "other")
+
+
+
+
+_WEAK = {"subj", "other", "obj", "gen", "dat"}
+
+
+def _against_word_order(src: Party, dst: Party, slot_of: dict[str, str],
+                        trig_tok: Token | None, reverse: bool, passive: bool) -> bool:
+    """"АО «X» поставляет ОАО «Y» терминалы": when cases say little (legal forms do not
+    decline), the actor of an active verb stands before it and the partner after."""
+    if trig_tok is None or passive or trig_tok.pos != "VERB" or src.first < 0 or dst.first < 0:
+        return False
+    if slot_of.get(src.name) not in _WEAK or slot_of.get(dst.name) not in _WEAK:
+        return False
+    actor, partner = (dst, src) if reverse else (src, dst)
+    return actor.first > trig_tok.i > partner.first
+
+
+def compatible(a: Party, b: Party) -> bool:
+    if a.name == b.name:
+        return False
+    # a region is not a partner of its own country ("Смоленская область" / "Россия")
+    return not ((a.is_country or b.is_country) and a.country == b.country)
+
+
+def choose_pair(typ: str, reverse: bool, tokens: list[Token], parties: list[Party],
+                kids: dict[int, list[int]] | None = None,
+                anchor: int = -1) -> tuple[Party, Party] | None:
+    if len(parties) < 2:
+        return None
+    slots = [slot(tokens, p, kids) for p in parties]
+    if typ in SYMMETRIC:
+        best = None
+        for i, a in enumerate(parties):
+            for b in parties[i + 1:]:
+                if not compatible(a, b):
+                    continue
+                cross = a.country and b.country and a.country != b.country
+                score = (2 if cross else 0) - (a.is_country + b.is_country) * 0.5 \
+                    + (a.is_org + b.is_org) * 0.3
+                if best is None or score > best[0]:
+                    best = (score, a, b)
+        return (best[1], best[2]) if best else None
+    src_order: tuple[str, ...]
+    dst_order: tuple[str, ...]
+    trig_tok = tokens[anchor] if anchor >= 0 else None
+    passive = trig_tok is not None and trig_tok.pos == "VERB" and (
+        trig_tok.feats.get("Voice") == "Pass" or trig_tok.lemma.endswith("ся"))
+    if passive and not reverse:
+        # "линия, поставленная белорусским «Станкозаводом»": the agent is the supplier
+        src_order, dst_order = ("maker", "with", "from", "gen", "other", "subj"), (
+            "to", "dat", "obj", "other", "subj")
+    elif reverse:
+        src_order, dst_order = ("maker", "from", "in", "gen", "with", "other", "obj", "subj"), (
+            "subj", "to", "dat")
+    else:
+        src_order, dst_order = ("maker", "subj", "from", "gen", "other", "with"), (
+            "to", "dat", "obj", "in", "other", "gen", "subj")
+    slot_of = {p.name: s for p, s in zip(parties, slots, strict=True)}
+    for src in _ordered(parties, slots, src_order, anchor, first_named=True):
+        for dst in _ordered(parties, slots, dst_order, anchor):
+            if compatible(src, dst) and (not src.country or not dst.country
+                                          or src.country != dst.country):
+                if typ == "joint_production" and slot_of[src.name] == slot_of[dst.name] \
+                        and src.country == "RU" and dst.country == "BY":
+                    # "X и Y наладят совместный выпуск": nothing tells the owner; in this
+                    # domain the Belarusian maker licenses its product to the Russian side
+                    return dst, src
+                if _against_word_order(src, dst, slot_of, trig_tok, reverse, passive):
+                    return dst, src
+                return src, dst
+    if typ != "supply":
+        return None  # production, service and investment are cooperation across the border
+    for src in _ordered(parties, slots, src_order, anchor, first_named=True):
+        for dst in _ordered(parties, slots, dst_order, anchor):
+            if compatible(src, dst) and not src.is_country and not dst.is_country:
+                return src, dst
+    return None
+
+
+def _ordered(parties: list[Party], slots: list[str], order: tuple[str, ...],
+             anchor: int = -1, first_named: bool = False) -> list[Party]:
+    """Parties by how well their attachment fits; then mentions before people standing for
+    a body (often the speaker), named organizations before regions before countries, and
+    the nearest to the trigger - or, for the source, the first named: "контракт между X и Y
+    на поставку" names the supplier first."""
+    rank = {s: k for k, s in enumerate(order)}
+
+    def key(ps: tuple[Party, str]) -> tuple[int, int, int, int]:
+        p, s = ps
+        distance = abs(p.first - anchor) if anchor >= 0 and p.first >= 0 else 99
+        if first_named and p.first >= 0:
+            distance = p.first
+        return (rank.get(s, len(order)), int(p.via_person),
+                0 if p.is_org else 2 if p.is_country else 1, distance)
+
+    pairs = sorted(zip(parties, slots, strict=True), key=key)
+    return [p for p, _ in pairs]
+
+
+
+
+def dealer_pair(trig: Trigger, tokens: list[Token],
+                 parties: list[Party]) -> tuple[Party, Party] | None:
+    """"X стал дилером холдинга «Y»" (Y supplies X); "дилерское предприятие «X»" (X buys)."""
+    lemma = tokens[trig.first].lemma
+    if lemma not in ("дилер", "дилерский", "дистрибьютор") or len(parties) < 2:
+        return None
+    after = [p for p in parties if trig.last < p.first <= trig.last + 4]
+    if not after:
+        return None
+    named = after[0]
+    others = [p for p in parties if p.name != named.name
+              and (not p.country or not named.country or p.country != named.country)]
+    if not others:
+        return None
+    if lemma == "дилерский":
+        return others[0], named
+    return named, others[0]

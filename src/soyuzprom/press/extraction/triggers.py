@@ -1,0 +1,92 @@
+"""Relation triggers: lemmas and lemma pairs per relation type, from ``relations.yaml``,
+and the cues that make a trigger hypothetical.
+
+Example::
+
+    >>> [t.type for t in TriggerIndex(vocab).find(tokens_of("МТЗ поставит тракторы"))]
+    ['supply']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from soyuzprom.press.extraction.morph import normal_word
+from soyuzprom.press.extraction.nlp import Token
+from soyuzprom.press.extraction.resources import Vocabulary
+
+TYPES = ("supply", "joint_production", "service_center", "joint_venture", "investment_project",
+         "agreement", "meeting")
+SYMMETRIC = {"agreement", "meeting", "joint_venture"}
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A trigger word (or pair) of a relation type at document token indices."""
+
+    type: str
+    first: int
+    last: int
+    reverse: bool
+
+
+class TriggerIndex:
+    def __init__(self, vocab: Vocabulary) -> None:
+        rel = vocab.relations
+        self.single: dict[str, list[tuple[str, bool]]] = {}
+        self.pairs: dict[str, list[tuple[str, str]]] = {}
+        for t in TYPES:
+            spec = rel[t]
+            reverse = {normal_word(x) for x in spec.get("reverse", [])}
+            for w in spec.get("single", []):
+                lw = w if w.isupper() else normal_word(w)
+                self.single.setdefault(lw, []).append((t, lw in reverse))
+            for a, b in spec.get("pairs", []):
+                self.pairs.setdefault(normal_word(a), []).append((t, normal_word(b)))
+        self.modality = frozenset(normal_word(x) for x in rel["modality"])
+        self.plan_verbs = frozenset(normal_word(x) for x in rel["plan_verbs"])
+        self.technology = frozenset(normal_word(x) for x in rel["technology_objects"])
+        self.not_objects = frozenset(normal_word(x) for x in rel["not_objects"])
+        self.generic_objects = frozenset(normal_word(x) for x in rel["generic_objects"])
+
+    def find(self, toks: list[Token]) -> list[Trigger]:
+        out: list[Trigger] = []
+        seen: set[str] = set()
+        for k, t in enumerate(toks):
+            for typ, b in self.pairs.get(t.lemma, []):
+                for j in range(k + 1, min(len(toks), k + 4)):
+                    if toks[j].lemma == b and typ not in seen:
+                        out.append(Trigger(typ, toks[k].i, toks[j].i, False))
+                        seen.add(typ)
+            key = t.text if t.text.isupper() and len(t.text) <= 3 else t.lemma
+            for typ, rev in self.single.get(key, []):
+                if typ not in seen:
+                    out.append(Trigger(typ, t.i, t.i, rev))
+                    seen.add(typ)
+        return out
+
+    def hypothetical(self, toks: list[Token], trig: Trigger) -> bool:
+        """Readiness, interest, discussion ("готовы рассмотреть поставки") or an agreed
+        intention ("договорились провести заседание"); a meeting is only held, so only the
+        intention applies to it."""
+        lo = toks[0].i
+        for j in range(max(lo, trig.first - 8), trig.first):
+            if toks[j - lo].lemma in self.modality and trig.type != "meeting":
+                return True
+        for k, t in enumerate(toks):
+            if t.lemma in self.plan_verbs and any(
+                    x.feats.get("VerbForm") == "Inf" for x in toks[k + 1:k + 3]):
+                return True
+        return False
+
+    @staticmethod
+    def in_relative_clause(toks: list[Token], trig: Trigger) -> bool:
+        """"завод, который собирает автомобили": the clause describes, it reports no fact."""
+        lo = toks[0].i
+        for j in range(trig.first - 1, max(lo, trig.first - 6) - 1, -1):
+            t = toks[j - lo]
+            if t.text in (",", "—", "(", ";"):
+                return False
+            if t.lemma == "который":
+                return True
+        return False
