@@ -13,6 +13,8 @@ Example::
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from soyuzprom.press.extraction.morph import Morph, normal_word
 from soyuzprom.press.extraction.nlp import Analysis, Token
 from soyuzprom.press.extraction.orgbase import (
@@ -32,6 +34,63 @@ from soyuzprom.press.extraction.regions import RegionMention
 from soyuzprom.press.extraction.resources import COUNTRY_GEN, StateBody, Vocabulary
 
 __all__ = ["OrgFinder", "OrgMention", "find_organizations"]
+
+_DASHES = ("—", "–", "-")
+# "регионального министерства ...": the body of the text's main region
+_REGIONAL_ADJECTIVES = frozenset({"региональный", "краевой", "областной"})
+
+
+def _is_abbreviation(text: str, name: str) -> bool:
+    """"КЗАК" can abbreviate "Костромской завод автокомпонентов": at least two capitals,
+    letters only, and the same first letter as the name."""
+    letters = text.replace("-", "")
+    return 2 <= len(letters) <= 10 and letters.isalpha() \
+        and sum(c.isupper() for c in letters) >= 2 \
+        and normal_word(letters[0]) == normal_word(name[0])
+
+
+def _abbreviation_base(text: str, defined: dict[str, OrgMention]) -> str:
+    """"КЗАКа" -> "КЗАК" when "КЗАК" is defined; the text itself otherwise."""
+    if text in defined:
+        return text
+    for ending in ("а", "у", "ом", "е", "ов"):
+        if text.endswith(ending) and text[: -len(ending)] in defined:
+            return text[: -len(ending)]
+    return text
+
+
+_CASE_ENDINGS = ("ами", "ом", "ем", "ой", "ей", "ам", "ах", "у", "ю", "а", "я", "ы", "и", "е",
+                 "о", "й", "ь")
+
+
+def _one_word_name(name: str) -> bool:
+    return " " not in name and name[:1].isupper() and not name.isupper() \
+        and name.replace("-", "").isalpha()
+
+
+def _stem(name: str) -> str:
+    word = normal_word(name)
+    for ending in _CASE_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
+
+
+def _ending_rank(name: str) -> int:
+    """How likely the form is a nominative: a consonant (or -й, -ь) end first, then -а/-я,
+    then -о/-е, then the oblique endings."""
+    last = normal_word(name)[-1:]
+    if last in "ая":
+        return 1
+    if last in "ое":
+        return 2
+    if last in "уюыи" or normal_word(name).endswith(("ом", "ем", "ой", "ей", "ам", "ах")):
+        return 3
+    return 0
+
+
+# case endings of a masculine noun ("Миноблисполкома", "Миноблисполкомом")
+_BODY_ENDINGS = ("", "а", "у", "ом", "е")
 
 
 class OrgFinder(OrgFinderBase):
@@ -68,8 +127,10 @@ class OrgFinder(OrgFinderBase):
                 if region is not None:
                     break
                 x = t[j]
-                ok = (x.pos in ("ADJ", "NOUN") and x.case != "Nom" and not x.is_title
-                      ) or x.text in (",", "и", "по", "-") or x.lemma in ("город",) or (
+                # a capitalised genitive inside the name is part of it: "развития Арктики"
+                ok = (x.pos in ("ADJ", "NOUN") and x.case != "Nom" and not x.is_title) or (
+                    x.is_title and x.case == "Gen" and x.pos in ("NOUN", "PROPN")
+                    and j > i + 1) or x.text in (",", "и", "по", "-") or x.lemma == "город" or (
                     x.feats.get("VerbForm") == "Part" and not x.is_title)
                 if not ok:
                     region = None
@@ -83,11 +144,48 @@ class OrgFinder(OrgFinderBase):
             middle = self.a.text[t[i + 1].start:t[j - 1].stop]
             if region.region.kind == "country":
                 tail = COUNTRY_GEN[region.region.country]
+            elif " — " in region.region.name:
+                # "Министерство угольной промышленности Кузбасса": a subject whose official
+                # name carries its alias is named in the body's name as the text writes it
+                last = region.last
+                if last + 2 < len(t) and t[last + 1].text in _DASHES and t[last + 2].is_title:
+                    last += 2  # "... автономного округа — Югры"
+                tail = self.a.text[region.start:t[last].stop]
+                region = replace(region, last=last)
             else:
                 tail = self._region_gen(region.region.name)
             name = f"{head[:1].upper()}{head[1:]} {middle} {tail}"
             first = i + 1 if tok.lemma == "министр" else i  # the person's word is not the body
             self._add(name, "state", region.region.country, first, region.last, "body")
+
+    def regional_bodies(self) -> None:
+        """"по данным регионального министерства промышленности и торговли": a body whose
+        region is told by an adjective is the body of the text's main region (not the
+        federal ministry of the same name)."""
+        t = self.t
+        if self.main_region is None:
+            return
+        for i, tok in enumerate(t[1:], start=1):
+            adj = t[i - 1]
+            if tok.lemma not in self.body_heads or i in self.taken or tok.is_title \
+                    or adj.lemma not in _REGIONAL_ADJECTIVES or adj.sent != tok.sent:
+                continue
+            j = i + 1
+            while j < len(t) and t[j].sent == tok.sent and j - i <= 10 and (
+                    (t[j].pos in ("ADJ", "NOUN") and t[j].case == "Gen" and not t[j].is_title)
+                    or (t[j].text in ("и", ",", "по") and j + 1 < len(t)
+                        and t[j + 1].case in ("Gen", "Dat") and not t[j + 1].is_title)
+                    or (t[j - 1].text == "по" and t[j].case == "Dat")):
+                j += 1
+            while j - 1 > i and t[j - 1].pos != "NOUN":
+                j -= 1  # the name ends with a noun
+            if j == i + 1 or j in self.region_at:
+                continue  # no complement, or a named region follows (the other rules)
+            head = self.m.nominative([tok])
+            middle = self.a.text[t[i + 1].start:t[j - 1].stop]
+            tail = self._region_gen(self.main_region.name)
+            name = f"{head[:1].upper()}{head[1:]} {middle} {tail}"
+            self._add(name, "state", self.main_region.country, i - 1, j - 1, "regional")
 
     def local_administrations(self) -> None:
         """"администрация Ярцевского района", "администрация города Вязьмы"."""
@@ -103,6 +201,22 @@ class OrgFinder(OrgFinderBase):
             last = i + 2
             name = "Администрация " + self.a.text[nxt.start:t[last].stop]
             self._add(name, "state", "", i, last, "local")
+
+    def compound_bodies(self) -> None:
+        """"Миноблисполкома" -> "Минский областной исполнительный комитет"."""
+        spec = self.v.orgs.get("compound_bodies") or {}
+        stems: dict[str, str] = spec.get("stems", {})
+        bodies: dict[str, str] = spec.get("bodies", {})
+        for i, tok in enumerate(self.t):
+            if i in self.taken or not tok.is_title:
+                continue
+            word = normal_word(tok.text)
+            for body, long_form in bodies.items():
+                at = word.find(body)
+                stem = word[:at]
+                if at > 0 and stem in stems and word[at + len(body):] in _BODY_ENDINGS:
+                    self._add(f"{stems[stem]} {long_form}", "state", "BY", i, i, "compound")
+                    break
 
     def _state_body(self, first: int, last: int, body: StateBody) -> None:
         t = self.t
@@ -164,6 +278,10 @@ class OrgFinder(OrgFinderBase):
                     j -= lf
                     continue
                 lem = t[j].lemma
+                if lem in self.club_heads or normal_word(t[j].text) in self.club_heads:
+                    desc_kind = desc_kind or "club"
+                    j -= 1
+                    continue
                 if lem in self.product_nouns or lem in self.event_heads or lem in self.media_heads \
                         or lem in self.place_nouns or lem in self.sport_heads \
                         or normal_word(t[j].text) in self.sport_heads:
@@ -189,7 +307,9 @@ class OrgFinder(OrgFinderBase):
                 continue
             if normal_word(name) in self.media_names:
                 continue
-            kind = "other" if desc_kind == "other" else "enterprise"
+            kind = "other" if desc_kind in ("other", "club") else "enterprise"
+            if desc_kind == "club":
+                self.clubs.add(name)
             country = known.country if known else self._country_before(start)
             known2 = self.v.known_orgs.get(" ".join(x.lemma for x in inner))
             if known2 is not None:
@@ -230,7 +350,8 @@ class OrgFinder(OrgFinderBase):
                     k = end + 1
                     while k < len(t) and k - end <= 4 and t[k].sent == tok.sent and (
                             (t[k].pos in ("NOUN", "ADJ") and t[k].case == "Gen"
-                             and not t[k].is_title and k not in self.region_at)
+                             and not t[k].is_title and k not in self.region_at
+                             and t[k].text != "имени")
                             or (t[k].text == "и" and k + 1 < len(t) and t[k + 1].case == "Gen")):
                         k += 1
                     while k - 1 > end and t[k - 1].text == "и":
@@ -238,11 +359,14 @@ class OrgFinder(OrgFinderBase):
                     if k - 1 > end and t[k - 1].pos == "NOUN":
                         tail = " " + self.a.text[t[end + 1].start:t[k - 1].stop]
                         end = k - 1
+                named_after = self._named_after(end)
+                if named_after:
+                    tail += " " + self.a.text[t[end + 1].start:t[named_after].stop]
+                    end = named_after
                 # pymorphy agreement, not the tagger: rare place adjectives are often mistagged
                 name = self.m.agree_nominative([x.text for x in words])
                 if spec.get("expand"):
-                    parts = name.split()
-                    name = " ".join([*parts[: len(parts) - length], spec["expand"]])
+                    name = self._expand_head(words, length, spec["expand"])
                 country = v.place_adjectives.get(lead.lemma, "")
                 for r in self.regions:
                     if r.first == first:
@@ -250,6 +374,33 @@ class OrgFinder(OrgFinderBase):
                 self._add(name[:1].upper() + name[1:] + tail, spec.get("kind", "enterprise"),
                           country, first, end, "generic")
                 break
+
+    def _named_after(self, end: int) -> int:
+        """Last token of "имени С. М. Кирпиченко" / "имени Ленина" right after ``end``
+        (0 when there is none)."""
+        t = self.t
+        k = end + 1
+        if k >= len(t) or t[k].text.lower() != "имени":
+            return 0
+        last = 0
+        j = k + 1
+        while j < len(t) and j - k <= 8 and t[j].sent == t[k].sent:
+            if t[j].is_title and len(t[j].text) > 1:
+                last = j  # a surname or a full first name
+            elif not (t[j].text == "." or (len(t[j].text) == 1 and t[j].text.isupper())):
+                break
+            j += 1
+        return last
+
+    def _expand_head(self, words: list[Token], length: int, expansion: str) -> str:
+        """"Березовской ГРЭС" -> "Березовская государственная районная электростанция":
+        the adjectives agree with the noun of the expansion, not with the abbreviation."""
+        adjectives = [x.text for x in words[: len(words) - length]]
+        noun = next((w for w in expansion.split() if any(
+            p.tag.POS == "NOUN" and "nomn" in p.tag for p in self.m.parse(normal_word(w)))),
+            expansion.split()[-1])
+        agreed = self.m.agree_nominative([*adjectives, noun]).split()[: len(adjectives)]
+        return " ".join([*agreed, expansion])
 
     def initialisms(self) -> None:
         for i, tok in enumerate(self.t):
@@ -284,7 +435,8 @@ class OrgFinder(OrgFinderBase):
                 first_tok = toks[0].i
             if not any(x.text[:1].isupper() for x in toks):
                 continue
-            if self._excluded(first_tok, sp.last, toks):
+            club = self._club_before(first_tok)
+            if not club and self._excluded(first_tok, sp.last, toks):
                 continue
             if len(toks) == 1 and toks[0].text.isupper() and toks[0].text in self.initials:
                 self._add(self.initials[toks[0].text], "enterprise", "", sp.first, sp.last,
@@ -309,6 +461,9 @@ class OrgFinder(OrgFinderBase):
             if known is not None:
                 kind = known.kind
                 name = known.name
+            if club:
+                kind = "other"
+                self.clubs.add(name)
             if all(self._in_region(i) for i in idx):
                 continue
             self._add(name, kind, country, first_tok, sp.last, "ner")
@@ -370,6 +525,74 @@ class OrgFinder(OrgFinderBase):
                 return True
         return False
 
+    def defined_abbreviations(self) -> None:
+        """An abbreviation the text defines stands for the full name everywhere:
+        "Костромской завод автокомпонентов (КЗАК)", "КЗАК — Костромской завод ...",
+        "(далее — КЗАК)"; a later "КЗАК" or "КЗАКа" is the plant, not a name of its own."""
+        t = self.t
+        defined: dict[str, OrgMention] = {}
+        for o in self.out:
+            if len(o.name.split()) < 2:
+                continue
+            for k in self._abbreviation_slots(o):
+                if 0 <= k < len(t) and _is_abbreviation(t[k].text, o.name):
+                    defined.setdefault(t[k].text, o)
+        if not defined:
+            return
+        out: list[OrgMention] = []
+        for o in self.out:
+            surface = "".join(x.text for x in t[o.first:o.last + 1] if x.text not in QUOTES)
+            full = defined.get(_abbreviation_base(surface, defined)) or defined.get(o.name)
+            if full is not None and full is not o:
+                o = replace(o, name=full.name, kind=full.kind, country=full.country)
+            out.append(o)
+        self.out = out
+        for i, tok in enumerate(t):
+            full = defined.get(_abbreviation_base(tok.text, defined))
+            if full is not None and i not in self.taken:
+                self._add(full.name, full.kind, full.country, i, i, "alias")
+
+    def _case_variants(self) -> None:
+        """One-word names the text writes in several cases are one name, in the form that
+        can be nominative: "«Пинскдрев»" and "мебели «Пинскдрева»" -> "Пинскдрев"."""
+        groups: dict[str, set[str]] = {}
+        for o in self.out:
+            if _one_word_name(o.name):
+                groups.setdefault(_stem(o.name), set()).add(o.name)
+        rename = {}
+        for names in groups.values():
+            if len(names) > 1:
+                best = min(names, key=lambda n: (_ending_rank(n), len(n), n))
+                rename.update({n: best for n in names if n != best})
+        if rename:
+            self.out = [replace(o, name=rename[o.name]) if o.name in rename else o
+                        for o in self.out]
+
+    def _same_kind(self) -> None:
+        """A name the text once calls a club is not an enterprise elsewhere in the text
+        either ("«Трактор» обыграл ..." after "ХК «Трактор»")."""
+        self.out = [replace(o, kind="other") if o.name in self.clubs and o.kind == "enterprise"
+                    else o for o in self.out]
+
+    def _abbreviation_slots(self, o: OrgMention) -> list[int]:
+        """Where an abbreviation of ``o`` is defined: "(КЗАК)", "(далее — КЗАК)" after it,
+        "КЗАК —" or "КЗАК (" before it."""
+        t = self.t
+        slots: list[int] = []
+        k = o.last + 1
+        while k < len(t) and t[k].text in QUOTES:
+            k += 1
+        if k + 2 < len(t) and t[k].text == "(":
+            if t[k + 2].text == ")":
+                slots.append(k + 1)
+            elif t[k + 1].lemma == "далее" and t[k + 2].text in _DASHES and k + 4 < len(t) \
+                    and t[k + 4].text == ")":
+                slots.append(k + 3)
+        if o.first >= 2 and t[o.first - 1].text in (*_DASHES, "(") \
+                and t[o.first - 2].sent == t[o.first].sent:
+            slots.append(o.first - 2)
+        return slots
+
     def _initials(self) -> dict[str, str]:
         """"МПЗ" -> "Минский подшипниковый завод" for names already found in the text."""
         out: dict[str, str] = {}
@@ -381,13 +604,18 @@ class OrgFinder(OrgFinderBase):
 
     def run(self) -> list[OrgMention]:
         self.bodies_with_region()
+        self.regional_bodies()
         self.local_administrations()
+        self.compound_bodies()
         self.state_bodies()
         self.quoted()
         self.generic_heads()
         self.initials = self._initials()
         self.initialisms()
         self.ner()
+        self.defined_abbreviations()
+        self._case_variants()
+        self._same_kind()
         return sorted(self.out, key=lambda m: m.start)
 
 

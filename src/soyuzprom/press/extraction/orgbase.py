@@ -65,6 +65,7 @@ def _word_sets(vocab: Vocabulary) -> dict[str, frozenset[str]]:
     sets["place_nouns"] = frozenset(normal_word(x) for x in o["place_nouns"])
     sets["media_suffixes"] = frozenset(normal_word(x) for x in o["media_suffixes"])
     sets["sport_heads"] = frozenset(normal_word(x) for x in o["sport_heads"])
+    sets["club_heads"] = frozenset(normal_word(x) for x in o["club_heads"])
     sets["unit_heads"] = frozenset(normal_word(x) for x in o["unit_heads"])
     sets["body_heads"] = frozenset(normal_word(x) for x in o["body_heads"])
     _SETS[id(vocab)] = sets
@@ -89,6 +90,7 @@ class OrgFinderBase:
     media_suffixes: frozenset[str]
     sport_heads: frozenset[str]
     unit_heads: frozenset[str]
+    club_heads: frozenset[str]
     body_heads: frozenset[str]
 
     def __init__(self, analysis: Analysis, vocab: Vocabulary, morph: Morph,
@@ -101,6 +103,7 @@ class OrgFinderBase:
         self.region_at = {r.first: r for r in regions}
         self.taken: set[int] = set()
         self.initials: dict[str, str] = {}
+        self.clubs: set[str] = set()  # names the text calls a sports club
         self.out: list[OrgMention] = []
         # the word sets are built once per vocabulary, not once per text
         self.__dict__.update(_word_sets(vocab))
@@ -178,6 +181,15 @@ class OrgFinderBase:
         # the tagger misreads rare place adjectives ("Оршанскому" as PROPN)
         return tok.is_title and tok.text[-3:].lower() in _ADJ_ENDINGS and any(
             p.tag.POS == "ADJF" for p in self.m.parse(normal_word(tok.text)))
+
+    def _club_before(self, first: int) -> bool:
+        """"ХК «Динамо»", "команды «КАМАЗ-мастер»": a club head just before."""
+        for j in range(max(0, first - 2), first):
+            if self.t[j].sent == self.t[first].sent and (
+                    normal_word(self.t[j].text) in self.club_heads
+                    or self.t[j].lemma in self.club_heads):
+                return True
+        return False
 
     def _in_region(self, i: int) -> bool:
         return any(r.first <= i <= r.last for r in self.regions)

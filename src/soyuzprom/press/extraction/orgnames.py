@@ -28,7 +28,9 @@ def strip_quotes(text: str) -> str:
 
 def lookup_initialism(text: str, vocab: Vocabulary) -> KnownOrg | None:
     """Expand a maker's initialism, also when inflected or followed by a model number."""
-    base = text.split("-")[0]
+    base, _, suffix = text.partition("-")
+    if suffix and not suffix[:1].isdigit():
+        base = text  # "БЕЛАЗ-ХОЛДИНГ", "ОДК-УМПО" are names of their own, not "МАЗ-5340"
     hit = vocab.initialisms.get(base)
     if hit is not None:
         return hit
@@ -121,9 +123,14 @@ def word_nominative(tok: Token, morph: Morph) -> str:
     # "Черноземье-Техники": the last part carries the case; "Светотехники-Ногинск": the first
     for k in (len(parts) - 1, 0) if len(parts) > 1 else (0,):
         word = parts[k]
-        for p in morph.parse(normal_word(word)):
-            if p.tag.POS == "NOUN" and want in p.tag and "plur" not in p.tag \
-                    and "nomn" not in p.tag:
+        parses = [p for p in morph.parse(normal_word(word)) if p.tag.POS == "NOUN"]
+        if not any(want in p.tag for p in parses) and parses and all(
+                "nomn" not in p.tag for p in parses):
+            # the tagger's case is not among pymorphy's readings ("«Нефтянику»" read as
+            # accusative); a word that cannot be nominative takes pymorphy's own case
+            want = str(parses[0].tag.case)
+        for p in parses:
+            if want in p.tag and "plur" not in p.tag and "nomn" not in p.tag:
                 try:
                     form = p.inflect({"nomn", "sing"})
                 except (ValueError, KeyError):

@@ -1,0 +1,64 @@
+"""Organization rules that must generalise beyond the development corpus: tables of Russian
+sentences (written for these tests) -> organizations present / absent, enterprises."""
+
+from __future__ import annotations
+
+import pytest
+
+from soyuzprom.press.extraction import Extractor
+
+ORGANIZATIONS = [
+    # an abbreviation defined in the text stands for the full name everywhere
+    ("Тамбовский завод подшипников (ТЗП) отгрузил партию в Гомель. Позже ТЗП нарастил выпуск.",
+     {"Тамбовский завод подшипников"}, {"ТЗП"}),
+    ("ТЗП — Тамбовский завод подшипников — поставит детали в Брест. Сейчас ТЗПа мощности "
+     "загружены.", {"Тамбовский завод подшипников"}, {"ТЗП", "ТЗПа"}),
+    # abbreviated generic heads are expanded, adjectives agree with the expansion
+    ("Соликамский ЦБК отправил бумагу в Минск.",
+     {"Соликамский целлюлозно-бумажный комбинат"}, {"Соликамский ЦБК"}),
+    ("Оборудование купила Рязанская ГРЭС.",
+     {"Рязанская государственная районная электростанция"}, set()),
+    ("Договор подписан с Волжским ЦКК.", {"Волжский целлюлозно-картонный комбинат"}, set()),
+    # one-word bodies of a place stem and a body
+    ("Делегация Гомоблисполкома прибыла в Тулу.",
+     {"Гомельский областной исполнительный комитет"}, set()),
+    ("Мингорисполком утвердил план закупок.",
+     {"Минский городской исполнительный комитет"}, set()),
+    # long official names up to the region, capitalised words inside included
+    ("Министерство развития Севера и экономики Тюменской области подписало протокол.",
+     {"Министерство развития Севера и экономики Тюменской области"}, {"Министерство развития"}),
+    # a body of the region told only by an adjective, not the federal ministry
+    ("По данным областного министерства экономического развития, Тульская область нарастила "
+     "экспорт в Беларусь.", {"Министерство экономического развития Тульской области"},
+     {"Министерство экономического развития Российской Федерации"}),
+    ("Как сообщили в краевом министерстве природных ресурсов и лесного комплекса, Красноярский "
+     "край продаёт лес.", {"Министерство природных ресурсов и лесного комплекса Красноярского "
+                          "края"}, set()),
+    # a subject whose official name carries its alias keeps the text's wording in a body name
+    ("Соглашение подписало Министерство промышленности Кузбасса.",
+     {"Министерство промышленности Кузбасса"}, set()),
+    # "имени ..." is part of the name
+    ("Курский завод имени В. И. Иванова поставит насосы в Могилёв.",
+     {"Курский завод имени В. И. Иванова"}, {"Курский завод"}),
+    # a hyphenated name that starts with a known initialism is a name of its own
+    ("Контракт заключило ООО «МАЗ-ТРАНС».", {"МАЗ-ТРАНС"}, {"Минский автомобильный завод"}),
+    ("Перевозчик купил автобусы МАЗ-203.", set(), {"МАЗ-203"}),
+    # case forms of one-word names: the nominative the text also gives
+    ("ОАО «Лидагропроммаш» расширяет сбыт. Продукция «Лидагропроммаша» известна в Орле.",
+     {"Лидагропроммаш"}, {"Лидагропроммаша"}),
+    ("Сделку с «Ивсельмашем» одобрили.", {"Ивсельмаш"}, {"Ивсельмашем"}),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), ORGANIZATIONS)
+def test_organizations(extractor: Extractor, text: str, present: set[str],
+                       absent: set[str]) -> None:
+    orgs = set(extractor.extract(text).organizations)
+    assert present <= orgs
+    assert not (absent & orgs)
+
+
+def test_clubs_are_organizations_not_enterprises(extractor: Extractor) -> None:
+    result = extractor.extract("ХК «Сокол» обыграл соперника. Игроки «Сокола» ликовали.")
+    assert "Сокол" in result.organizations
+    assert "Сокол" not in result.enterprises
