@@ -81,6 +81,7 @@ class OrgFinder(OrgPasses):
                 ok = (x.pos in ("ADJ", "NOUN") and x.case != "Nom" and not x.is_title) or (
                     x.is_title and x.case == "Gen" and x.pos in ("NOUN", "PROPN")
                     and j > i + 1) or x.text in (",", "и", "по", "-") or x.lemma == "город" or (
+                    x.text in self._name_abbreviations) or (
                     x.feats.get("VerbForm") == "Part" and not x.is_title)
                 if not ok:
                     region = None
@@ -91,7 +92,9 @@ class OrgFinder(OrgPasses):
             if region is None or j == i + 1 or t[j - 1].text in (",", "и"):
                 continue
             head = "министерство" if tok.lemma == "министр" else self.m.nominative([tok])
-            middle = self.a.text[t[i + 1].start:t[j - 1].stop]
+            middle = " ".join(self._name_abbreviations.get(x.text, x.text) for x in t[i + 1:j]
+                              ) if any(x.text in self._name_abbreviations for x in t[i + 1:j]
+                                       ) else self.a.text[t[i + 1].start:t[j - 1].stop]
             if region.region.kind == "country":
                 tail = COUNTRY_GEN[region.region.country]
             elif " — " in region.region.name:
@@ -203,10 +206,12 @@ class OrgFinder(OrgPasses):
             if tok.text not in OPEN_QUOTES or i in self.taken:
                 continue
             close = self._quote_close(i)
+            if close is None:
+                close = self._unbalanced_close(i)  # ОАО «Гомельский завод «Гидропривод»
+            elif any(x.text in ("«", "„") for x in t[i + 1:close]):
+                continue  # «Управляющая компания холдинга «X»»: the inner name is the name
             if close is None or close == i + 1:
                 continue
-            if any(x.text in ("«", "„") for x in t[i + 1:close]):
-                continue  # «Управляющая компания холдинга «X»»: the inner name is the name
             inner = [x for x in t[i + 1:close] if x.text not in QUOTES]
             if not inner or len(inner) > 8:
                 continue
@@ -227,6 +232,10 @@ class OrgFinder(OrgPasses):
                     start = j - lf + 1
                     j -= lf
                     continue
+                if t[j].text in ("и", ",") and j - 1 in self.quote_kinds:
+                    # "парков «Новоселки» и «Ярославль»": the same descriptor for both
+                    desc_kind = self.quote_kinds[j - 1]
+                    break
                 lem = t[j].lemma
                 if lem in self.club_heads or normal_word(t[j].text) in self.club_heads:
                     desc_kind = desc_kind or "club"
@@ -249,9 +258,13 @@ class OrgFinder(OrgPasses):
                     j -= 1
                     continue
                 break
+            if inner[0].lemma in self.place_nouns and not legal:
+                desc_kind = "skip"  # «Арена Трактор»: a venue
+            self.quote_kinds[close] = desc_kind
             name = quoted_name(inner, self.m, self.v, inflect=not (legal or desc_kind))
             known = lookup_initialism(inner[0].text, self.v) if len(inner) == 1 else None
             if desc_kind == "skip" and known is None:
+                self.blocked.update(range(i, close + 1))  # not natasha's ORG either
                 continue
             if not legal and not desc_kind and known is None and not self._ner_org(i + 1):
                 continue
@@ -374,7 +387,7 @@ class OrgFinder(OrgPasses):
             if sp.type != "ORG":
                 continue
             idx = range(sp.first, sp.last + 1)
-            if any(i in self.taken for i in idx):
+            if any(i in self.taken or i in self.blocked for i in idx):
                 continue
             toks = t[sp.first:sp.last + 1]
             first_tok = sp.first
@@ -498,6 +511,7 @@ class OrgFinder(OrgPasses):
         self.defined_abbreviations()
         self._case_variants()
         self._same_kind()
+        self.credits()
         return sorted(self.out, key=lambda m: m.start)
 
 

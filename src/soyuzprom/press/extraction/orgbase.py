@@ -104,6 +104,9 @@ class OrgFinderBase:
         self.taken: set[int] = set()
         self.initials: dict[str, str] = {}
         self.clubs: set[str] = set()  # names the text calls a sports club
+        self.blocked: set[int] = set()  # quoted places and events: no organization there
+        self.quote_kinds: dict[int, str] = {}  # closing quote -> what its descriptor said
+        self._name_abbreviations: dict[str, str] = vocab.orgs.get("name_abbreviations") or {}
         self.out: list[OrgMention] = []
         # the word sets are built once per vocabulary, not once per text
         self.__dict__.update(_word_sets(vocab))
@@ -168,6 +171,23 @@ class OrgFinderBase:
                 depth -= 1
                 if depth == 0:
                     return j
+        return None
+
+    def _unbalanced_close(self, i: int) -> int | None:
+        """«Гомельский завод «Гидропривод»: a name with a nested quote and one closing quote
+        after a legal form; the close of the nested quote ends the whole name."""
+        t = self.t
+        if i == 0 or t[i - 1].text not in self.v.legal_short or i + 1 >= len(t) \
+                or t[i + 1].lemma in self.desc_enterprise or t[i + 1].lemma in self.desc_other:
+            return None  # «Управляющая компания холдинга «X»: the inner name is the name
+        for k in range(i + 2, min(len(t), i + 8)):
+            if t[k].sent != t[i].sent:
+                return None
+            if t[k].text in ("«", "„"):
+                close = self._quote_close(k)
+                if close is not None and (close + 1 >= len(t) or t[close + 1].text != "»"):
+                    return close
+                return None
         return None
 
     # -- rules ---------------------------------------------------------------------------

@@ -9,6 +9,7 @@ Example::
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from soyuzprom.press.extraction.morph import normal_word
@@ -16,6 +17,11 @@ from soyuzprom.press.extraction.orgbase import OrgFinderBase, OrgMention
 from soyuzprom.press.extraction.orgnames import QUOTES
 
 DASHES = ("—", "–", "-")
+# Credit lines: "Фото: пресс-служба администрации ...", "Редакция «...»", "Анна Смирнова,
+# «Молот»". An organization named only there is not a mention of the text.
+_CREDIT = re.compile(r"^\s*(Фото|Фотографии|Текст|Видео|Источник|Автор|Редакция|Подготовил[аи]?)"
+                     r"\b", re.IGNORECASE)
+_BYLINE = re.compile(r"^\s*[А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё-]+\s*(,|—|–)\s*«[^»]+»\.?\s*$")
 
 
 def _is_abbreviation(text: str, name: str) -> bool:
@@ -114,6 +120,14 @@ class OrgPasses(OrgFinderBase):
         if rename:
             self.out = [replace(o, name=rename[o.name]) if o.name in rename else o
                         for o in self.out]
+
+    def credits(self) -> None:
+        """Drop names found only in credit lines (bylines, photo credits)."""
+        credit = {o.sent for o in self.out if _CREDIT.match(self.a.sent_text(o.sent))
+                  or _BYLINE.match(self.a.sent_text(o.sent))}
+        if credit:
+            body = {o.name for o in self.out if o.sent not in credit}
+            self.out = [o for o in self.out if o.sent not in credit or o.name in body]
 
     def _same_kind(self) -> None:
         """A name the text once calls a club is not an enterprise elsewhere in the text
