@@ -79,3 +79,27 @@ def test_clubs_are_organizations_not_enterprises(extractor: Extractor) -> None:
     result = extractor.extract("ХК «Сокол» обыграл соперника. Игроки «Сокола» ликовали.")
     assert "Сокол" in result.organizations
     assert "Сокол" not in result.enterprises
+
+
+def test_known_maker_named_as_a_brand(extractor: Extractor) -> None:
+    result = extractor.extract("Город получил 12 единиц коммунальной техники «Амкодор».")
+    assert "Амкодор" in result.organizations
+
+
+def test_bare_abbreviated_head_is_no_name(extractor: Extractor) -> None:
+    assert extractor.extract("НПЗ нарастил переработку нефти.").organizations == ()
+
+
+PERSONS = [
+    # the surname takes the first name's case when the tagger misreads it
+    ("Делегацию возглавила вице-губернатор Ольгой Сергеевной Карповой.", "Ольга Карпова"),
+    # a surname that is also a common noun, after a patronymic natasha stopped at
+    ("Документ подписан в присутствии мэра Николая Петровича Мороза.", "Николай Мороз"),
+    # a nominative surname stays as written
+    ("Инженер Виталий Шарков рассказал о проекте.", "Виталий Шарков"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), PERSONS)
+def test_person_names(extractor: Extractor, text: str, name: str) -> None:
+    assert name in {p.name for p in extractor.extract(text).persons}

@@ -263,6 +263,11 @@ class OrgFinder(OrgPasses):
             self.quote_kinds[close] = desc_kind
             name = quoted_name(inner, self.m, self.v, inflect=not (legal or desc_kind))
             known = lookup_initialism(inner[0].text, self.v) if len(inner) == 1 else None
+            maker = self.v.known_orgs.get(" ".join(x.lemma for x in inner)) \
+                or self.v.known_orgs.get(" ".join(self.m.plain_lemma(x.text) for x in inner))
+            if known is None and maker is not None and maker.kind == "enterprise" \
+                    and self._after_product(i):
+                known = maker  # "техники «Амкодор»": a known maker named as the brand
             if desc_kind == "skip" and known is None:
                 self.blocked.update(range(i, close + 1))  # not natasha's ORG either
                 continue
@@ -431,8 +436,15 @@ class OrgFinder(OrgPasses):
                 continue
             self._add(name, kind, country, first_tok, sp.last, "ner")
 
+    def _after_product(self, i: int) -> bool:
+        """The quote at ``i`` follows a product noun ("техники «Амкодор»")."""
+        return any(self.t[j].lemma in self.product_nouns and self.t[j].sent == self.t[i].sent
+                   for j in range(max(0, i - 2), i))
+
     def _excluded(self, first: int, last: int, toks: list[Token]) -> bool:
         lemmas = {x.lemma for x in toks}
+        if len(toks) == 1 and (toks[0].lemma,) in self.v.generic_heads:
+            return True  # a bare "НПЗ" or "комбинат" names no organization
         if toks[0].text in ("СП",) or lemmas & self.unit_heads:
             return True
         if len(toks) > 1 and normal_word(toks[-1].text) in self.media_suffixes:
