@@ -37,6 +37,8 @@ __all__ = ["OrgFinder", "OrgMention", "find_organizations"]
 
 # "регионального министерства ...": the body of the text's main region
 _REGIONAL_ADJECTIVES = frozenset({"региональный", "краевой", "областной"})
+# a minister's role names the ministry: "замминистра промышленности Беларуси"
+_MINISTER = frozenset({"министр", "замминистра", "замминистр", "вице-министр"})
 
 
 # case endings of a masculine noun ("Миноблисполкома", "Миноблисполкомом")
@@ -69,7 +71,8 @@ class OrgFinder(OrgPasses):
         a body head, its genitive complement, then a region (or country) in the genitive."""
         t = self.t
         for i, tok in enumerate(t):
-            if (tok.lemma not in self.body_heads and tok.lemma != "министр") or i in self.taken:
+            minister = tok.lemma in _MINISTER or normal_word(tok.text) in _MINISTER
+            if (tok.lemma not in self.body_heads and not minister) or i in self.taken:
                 continue
             j = i + 1
             while j < len(t) and t[j].sent == tok.sent and j - i <= 14:
@@ -91,7 +94,7 @@ class OrgFinder(OrgPasses):
                 region = None
             if region is None or j == i + 1 or t[j - 1].text in (",", "и"):
                 continue
-            head = "министерство" if tok.lemma == "министр" else self.m.nominative([tok])
+            head = "министерство" if minister else self.m.nominative([tok])
             middle = " ".join(self._name_abbreviations.get(x.text, x.text) for x in t[i + 1:j]
                               ) if any(x.text in self._name_abbreviations for x in t[i + 1:j]
                                        ) else self.a.text[t[i + 1].start:t[j - 1].stop]
@@ -108,7 +111,7 @@ class OrgFinder(OrgPasses):
             else:
                 tail = self._region_gen(region.region.name)
             name = f"{head[:1].upper()}{head[1:]} {middle} {tail}"
-            first = i + 1 if tok.lemma == "министр" else i  # the person's word is not the body
+            first = i + 1 if minister else i  # the person's word is not the body
             self._add(name, "state", region.region.country, first, region.last, "body")
 
     def regional_bodies(self) -> None:
@@ -185,11 +188,22 @@ class OrgFinder(OrgPasses):
             name = f"{body.base} {self._region_gen(qualifier.region.name)}"
             end = qualifier.last
             country = qualifier.region.country
-        elif nxt < len(t) and t[nxt].lemma in QUALIFIER_WORDS and t[nxt].case == "Gen" \
-                and self.main_region is not None and not t[nxt].is_title:
+        elif self.main_region is not None and (
+                nxt < len(t) and t[nxt].lemma in QUALIFIER_WORDS and t[nxt].case == "Gen"
+                and not t[nxt].is_title):
+            # "Минпромторг края": the main region's body
             name = f"{body.base} {self._region_gen(self.main_region.name)}"
             country = self.main_region.country
             end = nxt
+        elif first > 0 and t[first - 1].lemma in _REGIONAL_ADJECTIVES:
+            # "региональный Минпромторг" is the main region's ministry, not the federal one;
+            # "областное правительство", "региональный фонд развития промышленности" name
+            # no body: they are left out
+            if self.main_region is None or self.main_region.country != "RU" \
+                    or normal_word(body.base.split()[0]) not in self.body_heads:
+                return
+            name = f"{body.base} {self._region_gen(self.main_region.name)}"
+            country = self.main_region.country
         if not name:
             if not country:
                 country = body.default if body.default in ("RU", "BY") else ""
