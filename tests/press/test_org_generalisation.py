@@ -108,3 +108,25 @@ PERSONS = [
 @pytest.mark.parametrize(("text", "name"), PERSONS)
 def test_person_names(extractor: Extractor, text: str, name: str) -> None:
     assert name in {p.name for p in extractor.extract(text).persons}
+
+
+MORE_ORGANIZATIONS = [
+    # a media outlet quoted as the source of the report
+    ("Об этом сообщает «Тамбовский курьер».", set(), {"Тамбовский курьер"}),
+    ("По данным «Орловского вестника», поставки выросли.", set(), {"Орловский вестник"}),
+    # a coined one-word name in quotes, in the nominative
+    ("Поставки «Курганвагону» начнутся весной.", {"Курганвагон"}, {"Курганвагону"}),
+]
+
+
+@pytest.mark.parametrize(("text", "present", "absent"), MORE_ORGANIZATIONS)
+def test_more_organizations(extractor: Extractor, text: str, present: set[str],
+                            absent: set[str]) -> None:
+    orgs = set(extractor.extract(text).organizations)
+    assert present <= orgs
+    assert not (absent & orgs)
+
+
+def test_unknown_word_is_no_person(extractor: Extractor) -> None:
+    result = extractor.extract("Курганвагон поставит в Беларусь 200 вагонов.")
+    assert "Курганвагон" not in {p.name for p in result.persons}

@@ -37,6 +37,8 @@ __all__ = ["OrgFinder", "OrgMention", "find_organizations"]
 
 # "регионального министерства ...": the body of the text's main region
 _REGIONAL_ADJECTIVES = frozenset({"региональный", "краевой", "областной"})
+_REPORT_VERBS = frozenset({"сообщать", "сообщить", "писать", "передавать", "информировать",
+                           "цитировать", "пояснять", "уточнять"})
 # a minister's role names the ministry: "замминистра промышленности Беларуси"
 _MINISTER = frozenset({"министр", "замминистра", "замминистр", "вице-министр"})
 
@@ -274,6 +276,8 @@ class OrgFinder(OrgPasses):
                 break
             if inner[0].lemma in self.place_nouns and not legal:
                 desc_kind = "skip"  # «Арена Трактор»: a venue
+            if not legal and not desc_kind and self._attributed(i):
+                desc_kind = "skip"  # "сообщает «Красноярский рабочий»": a media source
             self.quote_kinds[close] = desc_kind
             name = quoted_name(inner, self.m, self.v, inflect=not (legal or desc_kind))
             known = lookup_initialism(inner[0].text, self.v) if len(inner) == 1 else None
@@ -285,7 +289,8 @@ class OrgFinder(OrgPasses):
             if desc_kind == "skip" and known is None:
                 self.blocked.update(range(i, close + 1))  # not natasha's ORG either
                 continue
-            if not legal and not desc_kind and known is None and not self._ner_org(i + 1):
+            if not legal and not desc_kind and known is None and not self._ner_org(i + 1) \
+                    and not self._coined_name(inner):
                 continue
             if normal_word(name) in self.media_names:
                 continue
@@ -449,6 +454,24 @@ class OrgFinder(OrgPasses):
             if all(self._in_region(i) for i in idx):
                 continue
             self._add(name, kind, country, first_tok, sp.last, "ner")
+
+    def _coined_name(self, inner: list[Token]) -> bool:
+        """«Алтайвагону»: one capitalised word no dictionary knows (a coined company name,
+        natasha often misses it or reads it as a surname)."""
+        if len(inner) != 1 or not inner[0].is_title or not inner[0].text.isalpha():
+            return False
+        parses = self.m.parse(normal_word(inner[0].text))
+        return bool(parses) and not any(p.is_known or "Surn" in p.tag or "Name" in p.tag
+                                        or "Geox" in p.tag for p in parses)
+
+    def _attributed(self, i: int) -> bool:
+        """The quote at ``i`` is the source of a report: "сообщает «X»", "по данным «X»"."""
+        t = self.t
+        if i == 0 or t[i - 1].sent != t[i].sent:
+            return False
+        prev = t[i - 1]
+        return prev.lemma in _REPORT_VERBS or (
+            prev.lemma in ("данные", "информация") and i >= 2 and t[i - 2].text.lower() == "по")
 
     def _after_product(self, i: int) -> bool:
         """The quote at ``i`` follows a product noun ("техники «Амкодор»")."""

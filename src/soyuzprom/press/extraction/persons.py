@@ -268,7 +268,13 @@ class PersonFinder:
             if not role:
                 role, rf, rl = self.role_after(sp.last)
             raw.append(PersonMention(name, role, rf, rl, sp.first, sp.last, self.t[sp.first].sent))
-        return merge_persons(raw)
+        return [p for p in merge_persons(raw) if " " in p.name or self._could_be_name(p.name)]
+
+    def _could_be_name(self, word: str) -> bool:
+        """A lone word with no name reading in pymorphy, known or guessed, is not a person
+        ("Алтайвагон поставит ...": natasha reads an unknown company as a surname)."""
+        return any(("Surn" in p.tag or "Name" in p.tag or "Patr" in p.tag)
+                   for p in self.m.parse(normal_word(word)))
 
 
 def _joined_person_spans(a: Analysis) -> list[NerSpan]:
