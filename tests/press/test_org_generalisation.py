@@ -130,3 +130,27 @@ def test_more_organizations(extractor: Extractor, text: str, present: set[str],
 def test_unknown_word_is_no_person(extractor: Extractor) -> None:
     result = extractor.extract("Курганвагон поставит в Беларусь 200 вагонов.")
     assert "Курганвагон" not in {p.name for p in result.persons}
+
+
+def test_body_of_an_executive_committee(extractor: Extractor) -> None:
+    result = extractor.extract("Выступил начальник главного управления торговли и услуг "
+                               "Гомельского облисполкома Пётр Ковалёв.")
+    assert "Главное управление торговли и услуг Гомельского областного исполнительного " \
+           "комитета" in result.organizations
+    assert "Гомельский областной исполнительный комитет" in result.organizations
+    assert "Гомельская область" in result.regions
+
+
+REGIONS = [
+    # an oblast executive committee names its oblast (not its city)
+    ("Могилёвский облисполком утвердил план.", {"Могилёвская область"}),
+    ("Брестский горисполком утвердил план.", set()),
+    # a Russian regional adjective before a quoted name gives the region
+    ("Омский «Авангард» выиграл матч.", {"Омская область"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REGIONS)
+def test_regions(extractor: Extractor, text: str, expected: set[str]) -> None:
+    assert {r.replace("ё", "е") for r in extractor.extract(text).regions} == {
+        r.replace("ё", "е") for r in expected}

@@ -13,8 +13,6 @@ Example::
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from soyuzprom.press.extraction.morph import Morph, normal_word
 from soyuzprom.press.extraction.nlp import Analysis, Token
 from soyuzprom.press.extraction.orgbase import (
@@ -100,7 +98,18 @@ class OrgFinder(OrgPasses):
             middle = " ".join(self._name_abbreviations.get(x.text, x.text) for x in t[i + 1:j]
                               ) if any(x.text in self._name_abbreviations for x in t[i + 1:j]
                                        ) else self.a.text[t[i + 1].start:t[j - 1].stop]
-            if region.region.kind == "country":
+            after = region.last + 1
+            body_last = region.last
+            if after < len(t) and t[after].lemma == "облисполком":
+                # "Комитет по ... Гродненского облисполкома": the body belongs to the
+                # executive committee (itself a mention), not to the oblast
+                adjective = self.m.agree_nominative([t[region.first].text, "комитет"]).split()[0]
+                tail = f"{self.m.inflect_phrase(adjective, 'gent')} областного " \
+                       "исполнительного комитета"
+                self._add(f"{adjective} областной исполнительный комитет", "state", "BY",
+                          region.first, after, "generic")
+                body_last = region.first - 1
+            elif region.region.kind == "country":
                 tail = COUNTRY_GEN[region.region.country]
             elif " — " in region.region.name:
                 # "Министерство угольной промышленности Кузбасса": a subject whose official
@@ -109,19 +118,29 @@ class OrgFinder(OrgPasses):
                 if last + 2 < len(t) and t[last + 1].text in DASHES and t[last + 2].is_title:
                     last += 2  # "... автономного округа — Югры"
                 tail = self.a.text[region.start:t[last].stop]
-                region = replace(region, last=last)
+                body_last = last
             else:
                 tail = self._region_gen(region.region.name)
-            name = f"{head[:1].upper()}{head[1:]} {middle} {tail}"
             first = i + 1 if minister else i  # the person's word is not the body
-            self._add(name, "state", region.region.country, first, region.last, "body")
+            prev = t[i - 1] if i > 0 else None
+            if not minister and prev is not None and prev.pos == "ADJ" \
+                    and (prev.is_title or prev.lemma == "главный") \
+                    and prev.sent == tok.sent and not self._in_region(i - 1) \
+                    and prev.lemma not in self.v.place_adjectives \
+                    and prev.lemma not in self.common_adj:
+                # "Главное управление ...": a capitalised adjective starts the name
+                head = self.m.nominative([prev, tok])
+                first = i - 1
+            name = f"{head[:1].upper()}{head[1:]} {middle} {tail}"
+            self._add(name, "state", region.region.country, first, body_last, "body")
 
     def regional_bodies(self) -> None:
         """"по данным регионального министерства промышленности и торговли": a body whose
         region is told by an adjective is the body of the text's main region (not the
         federal ministry of the same name)."""
         t = self.t
-        if self.main_region is None:
+        region = self.main_ru_region
+        if region is None:
             return
         for i, tok in enumerate(t[1:], start=1):
             adj = t[i - 1]
@@ -141,9 +160,9 @@ class OrgFinder(OrgPasses):
                 continue  # no complement, or a named region follows (the other rules)
             head = self.m.nominative([tok])
             middle = self.a.text[t[i + 1].start:t[j - 1].stop]
-            tail = self._region_gen(self.main_region.name)
+            tail = self._region_gen(region.name)
             name = f"{head[:1].upper()}{head[1:]} {middle} {tail}"
-            self._add(name, "state", self.main_region.country, i - 1, j - 1, "regional")
+            self._add(name, "state", region.country, i - 1, j - 1, "regional")
 
     def local_administrations(self) -> None:
         """"администрация Ярцевского района", "администрация города Вязьмы"."""
@@ -201,11 +220,11 @@ class OrgFinder(OrgPasses):
             # "региональный Минпромторг" is the main region's ministry, not the federal one;
             # "областное правительство", "региональный фонд развития промышленности" name
             # no body: they are left out
-            if self.main_region is None or self.main_region.country != "RU" \
+            if self.main_ru_region is None \
                     or normal_word(body.base.split()[0]) not in self.body_heads:
                 return
-            name = f"{body.base} {self._region_gen(self.main_region.name)}"
-            country = self.main_region.country
+            name = f"{body.base} {self._region_gen(self.main_ru_region.name)}"
+            country = "RU"
         if not name:
             if not country:
                 country = body.default if body.default in ("RU", "BY") else ""

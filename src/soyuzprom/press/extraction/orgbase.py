@@ -115,6 +115,11 @@ class OrgFinderBase:
         if subjects:
             top = subjects.most_common(1)[0][0]
             self.main_region = next(r.region for r in regions if r.region.name == top)
+        # regional ministries exist in Russian subjects only: "региональный Минпромторг"
+        russian = Counter(r.region.name for r in regions
+                          if r.region.kind != "country" and r.region.country == "RU")
+        self.main_ru_region = next((r.region for r in regions if russian and r.region.name
+                                    == russian.most_common(1)[0][0]), None)
 
     # -- helpers -------------------------------------------------------------------------
     def _region_gen(self, name: str) -> str:
