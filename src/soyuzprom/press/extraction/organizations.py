@@ -121,6 +121,14 @@ class OrgFinder(OrgPasses):
                 body_last = last
             else:
                 tail = self._region_gen(region.region.name)
+            second = self.region_at.get(body_last + 2)
+            if body_last == region.last and second is not None and t[body_last + 1].text == "и" \
+                    and t[second.first].case == "Gen" and (second.last + 1 >= len(t) or t[
+                        second.last + 1].lemma not in ("облисполком", "областной")):
+                # "Совет делового сотрудничества Челябинской области и Беларуси": both
+                # sides belong to the name, as the text writes them
+                tail = self.a.text[region.start:second.end]
+                body_last = second.last
             first = i + 1 if minister else i  # the person's word is not the body
             prev = t[i - 1] if i > 0 else None
             if not minister and prev is not None and prev.pos == "ADJ" \
@@ -144,7 +152,8 @@ class OrgFinder(OrgPasses):
             return
         for i, tok in enumerate(t[1:], start=1):
             adj = t[i - 1]
-            if tok.lemma not in self.body_heads or i in self.taken or tok.is_title \
+            if tok.lemma not in self.body_heads or tok.lemma == "совет" or i in self.taken \
+                    or tok.is_title \
                     or adj.lemma not in _REGIONAL_ADJECTIVES or adj.sent != tok.sent:
                 continue
             j = i + 1
@@ -185,8 +194,8 @@ class OrgFinder(OrgPasses):
         stems: dict[str, str] = spec.get("stems", {})
         bodies: dict[str, str] = spec.get("bodies", {})
         for i, tok in enumerate(self.t):
-            if i in self.taken or not tok.is_title:
-                continue
+            if len(tok.text) < 12 or i in self.taken or not tok.is_title:
+                continue  # cheap test first: this runs on every token
             word = normal_word(tok.text)
             for body, long_form in bodies.items():
                 at = word.find(body)
@@ -221,7 +230,8 @@ class OrgFinder(OrgPasses):
             # "областное правительство", "региональный фонд развития промышленности" name
             # no body: they are left out
             if self.main_ru_region is None \
-                    or normal_word(body.base.split()[0]) not in self.body_heads:
+                    or normal_word(body.base.split()[0]) not in self.body_heads \
+                    or body.base.startswith("Совет"):
                 return
             name = f"{body.base} {self._region_gen(self.main_ru_region.name)}"
             country = "RU"
