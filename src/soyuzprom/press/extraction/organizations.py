@@ -123,7 +123,7 @@ class OrgFinder(OrgPasses):
                 tail = self._region_gen(region.region.name)
             second = self.region_at.get(body_last + 2)
             if body_last == region.last and second is not None and t[body_last + 1].text == "и" \
-                    and t[second.first].case == "Gen" and (second.last + 1 >= len(t) or t[
+                    and t[second.first].case != "Nom" and (second.last + 1 >= len(t) or t[
                         second.last + 1].lemma not in ("облисполком", "областной")):
                 # "Совет делового сотрудничества Челябинской области и Беларуси": both
                 # sides belong to the name, as the text writes them
