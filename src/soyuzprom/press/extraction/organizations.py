@@ -348,6 +348,9 @@ class OrgFinder(OrgPasses):
                 while j >= 0 and t[j].sent == tok.sent and i - j <= 3 and self._adjective(t[j]):
                     j -= 1
                 first = j + 1
+                while first < i - 1 and t[first].lemma in self.common_adj \
+                        and t[first + 1].is_title:
+                    first += 1  # "Новая Березовская ГРЭС": the name starts after "Новая"
                 if first == i:
                     break
                 lead = t[first]
