@@ -162,3 +162,11 @@ REGIONS = [
 def test_regions(extractor: Extractor, text: str, expected: set[str]) -> None:
     assert {r.replace("ё", "е") for r in extractor.extract(text).regions} == {
         r.replace("ё", "е") for r in expected}
+
+
+def test_coined_company_read_as_a_person(extractor: Extractor) -> None:
+    result = extractor.extract("Курганвагону поставили колёсные пары из Беларуси. "
+                               "Делегация Гомельщины посетила Курган.")
+    assert "Курганвагон" in result.organizations
+    assert "Гомельщина" not in result.organizations
+    assert not result.persons

@@ -26,6 +26,7 @@ from soyuzprom.press.extraction.orgnames import (
     lookup_initialism,
     normalize_tokens,
     quoted_name,
+    word_nominative,
 )
 from soyuzprom.press.extraction.orgpasses import DASHES, OrgPasses
 from soyuzprom.press.extraction.regions import RegionMention
@@ -487,6 +488,24 @@ class OrgFinder(OrgPasses):
                 continue
             self._add(name, kind, country, first_tok, sp.last, "ner")
 
+    def coined_persons(self) -> None:
+        """"Алтайвагону поставили ...": natasha reads a coined company name as a person; a
+        lone PER word no dictionary knows (and no surname of a person in the text) is the
+        company, in the nominative."""
+        t = self.t
+        surnames = {normal_word(t[sp.last].text)[:5] for sp in self.a.spans
+                    if sp.type == "PER" and sp.last > sp.first}
+        for sp in self.a.spans:
+            if sp.type != "PER" or sp.first != sp.last or sp.first in self.taken \
+                    or self._in_region(sp.first):
+                continue  # "Гомельщина" read as a person is a region
+            tok = t[sp.first]
+            if len(tok.text) < 6 or normal_word(tok.text)[:5] in surnames \
+                    or not self._coined_name([tok]):
+                continue
+            self._add(word_nominative(tok, self.m), "enterprise", "", sp.first, sp.first,
+                      "coined")
+
     def _coined_name(self, inner: list[Token]) -> bool:
         """«Алтайвагону»: one capitalised word no dictionary knows (a coined company name,
         natasha often misses it or reads it as a surname)."""
@@ -589,6 +608,7 @@ class OrgFinder(OrgPasses):
         self.initials = self._initials()
         self.initialisms()
         self.ner()
+        self.coined_persons()
         self.defined_abbreviations()
         self._case_variants()
         self._same_kind()
