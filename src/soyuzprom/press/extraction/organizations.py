@@ -16,10 +16,9 @@ from __future__ import annotations
 from soyuzprom.press.extraction.morph import Morph, normal_word
 from soyuzprom.press.extraction.nlp import Analysis, Token
 from soyuzprom.press.extraction.orgbase import (
-    QUALIFIER_WORDS,
-    OrgFinderBase,
     OrgMention,
 )
+from soyuzprom.press.extraction.orgbodies import BodyRules
 from soyuzprom.press.extraction.orgnames import (
     OPEN_QUOTES,
     QUOTES,
@@ -27,111 +26,19 @@ from soyuzprom.press.extraction.orgnames import (
     lookup_initialism,
     normalize_tokens,
     quoted_name,
+    word_nominative,
 )
 from soyuzprom.press.extraction.regions import RegionMention
-from soyuzprom.press.extraction.resources import COUNTRY_GEN, StateBody, Vocabulary
+from soyuzprom.press.extraction.resources import Vocabulary
 
 __all__ = ["OrgFinder", "OrgMention", "find_organizations"]
 
+_REPORT_VERBS = frozenset({"сообщать", "сообщить", "писать", "передавать", "информировать",
+                           "цитировать", "пояснять", "уточнять"})
 
-class OrgFinder(OrgFinderBase):
+
+class OrgFinder(BodyRules):
     """Finds organization mentions in one analysed text."""
-
-    def state_bodies(self) -> None:
-        t, v = self.t, self.v
-        n = len(t)
-        for i in range(n):
-            if t[i].lemma not in v.body_first:
-                continue
-            for length in (5, 4, 3, 2, 1):
-                if i + length > n:
-                    continue  # the text ends here
-                key = tuple(x.lemma for x in t[i:i + length])
-                body = v.state_bodies.get(key)
-                if body is None or any(x.sent != t[i].sent for x in t[i:i + length]):
-                    continue
-                if body.pattern.isupper() and not t[i].text.isupper():
-                    continue  # "МАРТ" is a ministry, "в марте" a month
-                self._state_body(i, i + length - 1, body)
-                break
-
-    def bodies_with_region(self) -> None:
-        """"Министерство экономического развития и промышленности Калужской области":
-        a body head, its genitive complement, then a region (or country) in the genitive."""
-        t = self.t
-        for i, tok in enumerate(t):
-            if (tok.lemma not in self.body_heads and tok.lemma != "министр") or i in self.taken:
-                continue
-            j = i + 1
-            while j < len(t) and t[j].sent == tok.sent and j - i <= 14:
-                region = self.region_at.get(j)
-                if region is not None:
-                    break
-                x = t[j]
-                ok = (x.pos in ("ADJ", "NOUN") and x.case != "Nom" and not x.is_title
-                      ) or x.text in (",", "и", "по", "-") or x.lemma in ("город",) or (
-                    x.feats.get("VerbForm") == "Part" and not x.is_title)
-                if not ok:
-                    region = None
-                    break
-                j += 1
-            else:
-                region = None
-            if region is None or j == i + 1 or t[j - 1].text in (",", "и"):
-                continue
-            head = "министерство" if tok.lemma == "министр" else self.m.nominative([tok])
-            middle = self.a.text[t[i + 1].start:t[j - 1].stop]
-            if region.region.kind == "country":
-                tail = COUNTRY_GEN[region.region.country]
-            else:
-                tail = self._region_gen(region.region.name)
-            name = f"{head[:1].upper()}{head[1:]} {middle} {tail}"
-            first = i + 1 if tok.lemma == "министр" else i  # the person's word is not the body
-            self._add(name, "state", region.region.country, first, region.last, "body")
-
-    def local_administrations(self) -> None:
-        """"администрация Ярцевского района", "администрация города Вязьмы"."""
-        t = self.t
-        for i, tok in enumerate(t[:-2]):
-            if tok.lemma != "администрация" or i in self.taken:
-                continue
-            nxt, after = t[i + 1], t[i + 2]
-            district = nxt.pos == "ADJ" and after.lemma in ("район", "округ")
-            city = nxt.lemma == "город" and after.is_title
-            if not (((district and nxt.is_title) or city) and after.case == "Gen"):
-                continue
-            last = i + 2
-            name = "Администрация " + self.a.text[nxt.start:t[last].stop]
-            self._add(name, "state", "", i, last, "local")
-
-    def _state_body(self, first: int, last: int, body: StateBody) -> None:
-        t = self.t
-        nxt = last + 1
-        qualifier = self.region_at.get(nxt)
-        country = self._country_before(first)
-        end = last
-        name = ""
-        if qualifier is not None and qualifier.region.kind == "country":
-            country = qualifier.region.country
-            end = qualifier.last
-        elif qualifier is not None:
-            name = f"{body.base} {self._region_gen(qualifier.region.name)}"
-            end = qualifier.last
-            country = qualifier.region.country
-        elif nxt < len(t) and t[nxt].lemma in QUALIFIER_WORDS and t[nxt].case == "Gen" \
-                and self.main_region is not None and not t[nxt].is_title:
-            name = f"{body.base} {self._region_gen(self.main_region.name)}"
-            country = self.main_region.country
-            end = nxt
-        if not name:
-            if not country:
-                country = body.default if body.default in ("RU", "BY") else ""
-            if country:
-                name = body.names.get(country) or f"{body.base} {COUNTRY_GEN[country]}"
-            elif body.default == "=":
-                name = body.base
-        if name:
-            self._add(name, "state", country, first, end, "state")
 
     def quoted(self) -> None:
         t = self.t
@@ -139,10 +46,12 @@ class OrgFinder(OrgFinderBase):
             if tok.text not in OPEN_QUOTES or i in self.taken:
                 continue
             close = self._quote_close(i)
+            if close is None:
+                close = self._unbalanced_close(i)  # ОАО «Гомельский завод «Гидропривод»
+            elif any(x.text in ("«", "„") for x in t[i + 1:close]):
+                continue  # «Управляющая компания холдинга «X»»: the inner name is the name
             if close is None or close == i + 1:
                 continue
-            if any(x.text in ("«", "„") for x in t[i + 1:close]):
-                continue  # «Управляющая компания холдинга «X»»: the inner name is the name
             inner = [x for x in t[i + 1:close] if x.text not in QUOTES]
             if not inner or len(inner) > 8:
                 continue
@@ -163,7 +72,15 @@ class OrgFinder(OrgFinderBase):
                     start = j - lf + 1
                     j -= lf
                     continue
+                if t[j].text in ("и", ",") and j - 1 in self.quote_kinds:
+                    # "парков «Новоселки» и «Ярославль»": the same descriptor for both
+                    desc_kind = self.quote_kinds[j - 1]
+                    break
                 lem = t[j].lemma
+                if lem in self.club_heads or normal_word(t[j].text) in self.club_heads:
+                    desc_kind = desc_kind or "club"
+                    j -= 1
+                    continue
                 if lem in self.product_nouns or lem in self.event_heads or lem in self.media_heads \
                         or lem in self.place_nouns or lem in self.sport_heads \
                         or normal_word(t[j].text) in self.sport_heads:
@@ -181,15 +98,29 @@ class OrgFinder(OrgFinderBase):
                     j -= 1
                     continue
                 break
+            if inner[0].lemma in self.place_nouns and not legal:
+                desc_kind = "skip"  # «Арена Трактор»: a venue
+            if not legal and not desc_kind and self._attributed(i):
+                desc_kind = "skip"  # "сообщает «Красноярский рабочий»": a media source
+            self.quote_kinds[close] = desc_kind
             name = quoted_name(inner, self.m, self.v, inflect=not (legal or desc_kind))
             known = lookup_initialism(inner[0].text, self.v) if len(inner) == 1 else None
+            maker = self.v.known_orgs.get(" ".join(x.lemma for x in inner)) \
+                or self.v.known_orgs.get(" ".join(self.m.plain_lemma(x.text) for x in inner))
+            if known is None and maker is not None and maker.kind == "enterprise" \
+                    and self._after_product(i):
+                known = maker  # "техники «Амкодор»": a known maker named as the brand
             if desc_kind == "skip" and known is None:
+                self.blocked.update(range(i, close + 1))  # not natasha's ORG either
                 continue
-            if not legal and not desc_kind and known is None and not self._ner_org(i + 1):
+            if not legal and not desc_kind and known is None and not self._ner_org(i + 1) \
+                    and not self._coined_name(inner):
                 continue
             if normal_word(name) in self.media_names:
                 continue
-            kind = "other" if desc_kind == "other" else "enterprise"
+            kind = "other" if desc_kind in ("other", "club") else "enterprise"
+            if desc_kind == "club":
+                self.clubs.add(name)
             country = known.country if known else self._country_before(start)
             known2 = self.v.known_orgs.get(" ".join(x.lemma for x in inner))
             if known2 is not None:
@@ -212,6 +143,9 @@ class OrgFinder(OrgFinderBase):
                 while j >= 0 and t[j].sent == tok.sent and i - j <= 3 and self._adjective(t[j]):
                     j -= 1
                 first = j + 1
+                while first < i - 1 and t[first].lemma in self.common_adj \
+                        and t[first + 1].is_title:
+                    first += 1  # "Новая Березовская ГРЭС": the name starts after "Новая"
                 if first == i:
                     break
                 lead = t[first]
@@ -230,7 +164,8 @@ class OrgFinder(OrgFinderBase):
                     k = end + 1
                     while k < len(t) and k - end <= 4 and t[k].sent == tok.sent and (
                             (t[k].pos in ("NOUN", "ADJ") and t[k].case == "Gen"
-                             and not t[k].is_title and k not in self.region_at)
+                             and not t[k].is_title and k not in self.region_at
+                             and t[k].text != "имени")
                             or (t[k].text == "и" and k + 1 < len(t) and t[k + 1].case == "Gen")):
                         k += 1
                     while k - 1 > end and t[k - 1].text == "и":
@@ -238,11 +173,14 @@ class OrgFinder(OrgFinderBase):
                     if k - 1 > end and t[k - 1].pos == "NOUN":
                         tail = " " + self.a.text[t[end + 1].start:t[k - 1].stop]
                         end = k - 1
+                named_after = self._named_after(end)
+                if named_after:
+                    tail += " " + self.a.text[t[end + 1].start:t[named_after].stop]
+                    end = named_after
                 # pymorphy agreement, not the tagger: rare place adjectives are often mistagged
                 name = self.m.agree_nominative([x.text for x in words])
                 if spec.get("expand"):
-                    parts = name.split()
-                    name = " ".join([*parts[: len(parts) - length], spec["expand"]])
+                    name = self._expand_head(words, length, spec["expand"])
                 country = v.place_adjectives.get(lead.lemma, "")
                 for r in self.regions:
                     if r.first == first:
@@ -250,6 +188,33 @@ class OrgFinder(OrgFinderBase):
                 self._add(name[:1].upper() + name[1:] + tail, spec.get("kind", "enterprise"),
                           country, first, end, "generic")
                 break
+
+    def _named_after(self, end: int) -> int:
+        """Last token of "имени С. М. Кирпиченко" / "имени Ленина" right after ``end``
+        (0 when there is none)."""
+        t = self.t
+        k = end + 1
+        if k >= len(t) or t[k].text.lower() != "имени":
+            return 0
+        last = 0
+        j = k + 1
+        while j < len(t) and j - k <= 8 and t[j].sent == t[k].sent:
+            if t[j].is_title and len(t[j].text) > 1:
+                last = j  # a surname or a full first name
+            elif not (t[j].text == "." or (len(t[j].text) == 1 and t[j].text.isupper())):
+                break
+            j += 1
+        return last
+
+    def _expand_head(self, words: list[Token], length: int, expansion: str) -> str:
+        """"Березовской ГРЭС" -> "Березовская государственная районная электростанция":
+        the adjectives agree with the noun of the expansion, not with the abbreviation."""
+        adjectives = [x.text for x in words[: len(words) - length]]
+        noun = next((w for w in expansion.split() if any(
+            p.tag.POS == "NOUN" and "nomn" in p.tag for p in self.m.parse(normal_word(w)))),
+            expansion.split()[-1])
+        agreed = self.m.agree_nominative([*adjectives, noun]).split()[: len(adjectives)]
+        return " ".join([*agreed, expansion])
 
     def initialisms(self) -> None:
         for i, tok in enumerate(self.t):
@@ -273,7 +238,7 @@ class OrgFinder(OrgFinderBase):
             if sp.type != "ORG":
                 continue
             idx = range(sp.first, sp.last + 1)
-            if any(i in self.taken for i in idx):
+            if any(i in self.taken or i in self.blocked for i in idx):
                 continue
             toks = t[sp.first:sp.last + 1]
             first_tok = sp.first
@@ -284,7 +249,8 @@ class OrgFinder(OrgFinderBase):
                 first_tok = toks[0].i
             if not any(x.text[:1].isupper() for x in toks):
                 continue
-            if self._excluded(first_tok, sp.last, toks):
+            club = self._club_before(first_tok)
+            if not club and self._excluded(first_tok, sp.last, toks):
                 continue
             if len(toks) == 1 and toks[0].text.isupper() and toks[0].text in self.initials:
                 self._add(self.initials[toks[0].text], "enterprise", "", sp.first, sp.last,
@@ -309,12 +275,58 @@ class OrgFinder(OrgFinderBase):
             if known is not None:
                 kind = known.kind
                 name = known.name
+            if club:
+                kind = "other"
+                self.clubs.add(name)
             if all(self._in_region(i) for i in idx):
                 continue
             self._add(name, kind, country, first_tok, sp.last, "ner")
 
+    def coined_persons(self) -> None:
+        """"Алтайвагону поставили ...": natasha reads a coined company name as a person; a
+        lone PER word no dictionary knows (and no surname of a person in the text) is the
+        company, in the nominative."""
+        t = self.t
+        surnames = {normal_word(t[sp.last].text)[:5] for sp in self.a.spans
+                    if sp.type == "PER" and sp.last > sp.first}
+        for sp in self.a.spans:
+            if sp.type != "PER" or sp.first != sp.last or sp.first in self.taken \
+                    or self._in_region(sp.first):
+                continue  # "Гомельщина" read as a person is a region
+            tok = t[sp.first]
+            if len(tok.text) < 6 or normal_word(tok.text)[:5] in surnames \
+                    or not self._coined_name([tok]):
+                continue
+            self._add(word_nominative(tok, self.m), "enterprise", "", sp.first, sp.first,
+                      "coined")
+
+    def _coined_name(self, inner: list[Token]) -> bool:
+        """«Алтайвагону»: one capitalised word no dictionary knows (a coined company name,
+        natasha often misses it or reads it as a surname)."""
+        if len(inner) != 1 or not inner[0].is_title or not inner[0].text.isalpha():
+            return False
+        parses = self.m.parse(normal_word(inner[0].text))
+        return bool(parses) and not any(p.is_known or "Surn" in p.tag or "Name" in p.tag
+                                        or "Geox" in p.tag for p in parses)
+
+    def _attributed(self, i: int) -> bool:
+        """The quote at ``i`` is the source of a report: "сообщает «X»", "по данным «X»"."""
+        t = self.t
+        if i == 0 or t[i - 1].sent != t[i].sent:
+            return False
+        prev = t[i - 1]
+        return prev.lemma in _REPORT_VERBS or (
+            prev.lemma in ("данные", "информация") and i >= 2 and t[i - 2].text.lower() == "по")
+
+    def _after_product(self, i: int) -> bool:
+        """The quote at ``i`` follows a product noun ("техники «Амкодор»")."""
+        return any(self.t[j].lemma in self.product_nouns and self.t[j].sent == self.t[i].sent
+                   for j in range(max(0, i - 2), i))
+
     def _excluded(self, first: int, last: int, toks: list[Token]) -> bool:
         lemmas = {x.lemma for x in toks}
+        if len(toks) == 1 and (toks[0].lemma,) in self.v.generic_heads:
+            return True  # a bare "НПЗ" or "комбинат" names no organization
         if toks[0].text in ("СП",) or lemmas & self.unit_heads:
             return True
         if len(toks) > 1 and normal_word(toks[-1].text) in self.media_suffixes:
@@ -381,13 +393,20 @@ class OrgFinder(OrgFinderBase):
 
     def run(self) -> list[OrgMention]:
         self.bodies_with_region()
+        self.regional_bodies()
         self.local_administrations()
+        self.compound_bodies()
         self.state_bodies()
         self.quoted()
         self.generic_heads()
         self.initials = self._initials()
         self.initialisms()
         self.ner()
+        self.coined_persons()
+        self.defined_abbreviations()
+        self._case_variants()
+        self._same_kind()
+        self.credits()
         return sorted(self.out, key=lambda m: m.start)
 
 

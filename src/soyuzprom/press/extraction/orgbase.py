@@ -65,6 +65,7 @@ def _word_sets(vocab: Vocabulary) -> dict[str, frozenset[str]]:
     sets["place_nouns"] = frozenset(normal_word(x) for x in o["place_nouns"])
     sets["media_suffixes"] = frozenset(normal_word(x) for x in o["media_suffixes"])
     sets["sport_heads"] = frozenset(normal_word(x) for x in o["sport_heads"])
+    sets["club_heads"] = frozenset(normal_word(x) for x in o["club_heads"])
     sets["unit_heads"] = frozenset(normal_word(x) for x in o["unit_heads"])
     sets["body_heads"] = frozenset(normal_word(x) for x in o["body_heads"])
     _SETS[id(vocab)] = sets
@@ -89,6 +90,7 @@ class OrgFinderBase:
     media_suffixes: frozenset[str]
     sport_heads: frozenset[str]
     unit_heads: frozenset[str]
+    club_heads: frozenset[str]
     body_heads: frozenset[str]
 
     def __init__(self, analysis: Analysis, vocab: Vocabulary, morph: Morph,
@@ -101,6 +103,10 @@ class OrgFinderBase:
         self.region_at = {r.first: r for r in regions}
         self.taken: set[int] = set()
         self.initials: dict[str, str] = {}
+        self.clubs: set[str] = set()  # names the text calls a sports club
+        self.blocked: set[int] = set()  # quoted places and events: no organization there
+        self.quote_kinds: dict[int, str] = {}  # closing quote -> what its descriptor said
+        self._name_abbreviations: dict[str, str] = vocab.orgs.get("name_abbreviations") or {}
         self.out: list[OrgMention] = []
         # the word sets are built once per vocabulary, not once per text
         self.__dict__.update(_word_sets(vocab))
@@ -109,6 +115,11 @@ class OrgFinderBase:
         if subjects:
             top = subjects.most_common(1)[0][0]
             self.main_region = next(r.region for r in regions if r.region.name == top)
+        # regional ministries exist in Russian subjects only: "региональный Минпромторг"
+        russian = Counter(r.region.name for r in regions
+                          if r.region.kind != "country" and r.region.country == "RU")
+        self.main_ru_region = next((r.region for r in regions if russian and r.region.name
+                                    == russian.most_common(1)[0][0]), None)
 
     # -- helpers -------------------------------------------------------------------------
     def _region_gen(self, name: str) -> str:
@@ -167,6 +178,23 @@ class OrgFinderBase:
                     return j
         return None
 
+    def _unbalanced_close(self, i: int) -> int | None:
+        """«Гомельский завод «Гидропривод»: a name with a nested quote and one closing quote
+        after a legal form; the close of the nested quote ends the whole name."""
+        t = self.t
+        if i == 0 or t[i - 1].text not in self.v.legal_short or i + 1 >= len(t) \
+                or t[i + 1].lemma in self.desc_enterprise or t[i + 1].lemma in self.desc_other:
+            return None  # «Управляющая компания холдинга «X»: the inner name is the name
+        for k in range(i + 2, min(len(t), i + 8)):
+            if t[k].sent != t[i].sent:
+                return None
+            if t[k].text in ("«", "„"):
+                close = self._quote_close(k)
+                if close is not None and (close + 1 >= len(t) or t[close + 1].text != "»"):
+                    return close
+                return None
+        return None
+
     # -- rules ---------------------------------------------------------------------------
 
     def _ner_org(self, i: int) -> bool:
@@ -178,6 +206,15 @@ class OrgFinderBase:
         # the tagger misreads rare place adjectives ("Оршанскому" as PROPN)
         return tok.is_title and tok.text[-3:].lower() in _ADJ_ENDINGS and any(
             p.tag.POS == "ADJF" for p in self.m.parse(normal_word(tok.text)))
+
+    def _club_before(self, first: int) -> bool:
+        """"ХК «Динамо»", "команды «КАМАЗ-мастер»": a club head just before."""
+        for j in range(max(0, first - 2), first):
+            if self.t[j].sent == self.t[first].sent and (
+                    normal_word(self.t[j].text) in self.club_heads
+                    or self.t[j].lemma in self.club_heads):
+                return True
+        return False
 
     def _in_region(self, i: int) -> bool:
         return any(r.first <= i <= r.last for r in self.regions)

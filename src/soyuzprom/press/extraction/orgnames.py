@@ -22,13 +22,19 @@ QUOTES = OPEN_QUOTES | CLOSE_QUOTES
 _INFLECTED_INITIALISM = re.compile(r"^([А-ЯЁ][А-ЯЁа-яё]*?[А-ЯЁ])(а|у|ом|е|ов|ам|ами|ах)?$")
 
 
+# endings that are never a nominative singular of a company name
+_OBLIQUE_ONLY = ("у", "ю", "ом", "ем", "ами", "ями")
+
+
 def strip_quotes(text: str) -> str:
     return text.strip("«»„“”\"' ")
 
 
 def lookup_initialism(text: str, vocab: Vocabulary) -> KnownOrg | None:
     """Expand a maker's initialism, also when inflected or followed by a model number."""
-    base = text.split("-")[0]
+    base, _, suffix = text.partition("-")
+    if suffix and not suffix[:1].isdigit():
+        base = text  # "БЕЛАЗ-ХОЛДИНГ", "ОДК-УМПО" are names of their own, not "МАЗ-5340"
     hit = vocab.initialisms.get(base)
     if hit is not None:
         return hit
@@ -113,17 +119,27 @@ def quoted_name(inner: list[Token], morph: Morph, vocab: Vocabulary,
 def word_nominative(tok: Token, morph: Morph) -> str:
     """A one-word name in the nominative ("Амкодора" -> "Амкодор", "Черноземье-Техники" ->
     "Черноземье-Техника"); only the last part of a hyphenated name is inflected."""
-    if tok.case in (None, "Nom") or tok.text.isupper():
+    if tok.text.isupper():
         return tok.text
     want = {"Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}.get(
         tok.case or "")
+    if want is None:
+        # tagged nominative: trust it unless the ending can only be oblique ("«Алтайвагону»")
+        if not normal_word(tok.text).endswith(_OBLIQUE_ONLY):
+            return tok.text
+        want = ""
     parts = tok.text.split("-")
     # "Черноземье-Техники": the last part carries the case; "Светотехники-Ногинск": the first
     for k in (len(parts) - 1, 0) if len(parts) > 1 else (0,):
         word = parts[k]
-        for p in morph.parse(normal_word(word)):
-            if p.tag.POS == "NOUN" and want in p.tag and "plur" not in p.tag \
-                    and "nomn" not in p.tag:
+        parses = [p for p in morph.parse(normal_word(word)) if p.tag.POS == "NOUN"]
+        if parses and not any(want and want in p.tag for p in parses) and all(
+                "nomn" not in p.tag for p in parses):
+            # the tagger's case is not among pymorphy's readings ("«Нефтянику»" read as
+            # accusative); a word that cannot be nominative takes pymorphy's own case
+            want = str(parses[0].tag.case)
+        for p in parses:
+            if want and want in p.tag and "plur" not in p.tag and "nomn" not in p.tag:
                 try:
                     form = p.inflect({"nomn", "sing"})
                 except (ValueError, KeyError):

@@ -43,6 +43,7 @@ def _name_parts(tokens: list[Token], morph: Morph) -> tuple[str, str, list[str]]
     firsts: list[str] = []
     lasts: list[str] = []
     gender = None
+    name_case = None
     for w in words:
         parses = morph.parse(normal_word(w.text))
         name_p = next((p for p in parses if "Name" in p.tag), None)
@@ -53,18 +54,34 @@ def _name_parts(tokens: list[Token], morph: Morph) -> tuple[str, str, list[str]]
         if name_p is not None and not firsts and (surn_p is None or (len(words) > 1
                                                  and w is words[0])):
             gender = name_p.tag.gender
+            name_case = w.case
             nom = name_p.inflect({"nomn"})
             firsts.append(recover_shape(nom.word if nom else w.text, w.text))
             continue
-        lasts.append(_surname_nominative(w, morph, gender))
+        lasts.append(_surname_nominative(w, morph, gender, name_case))
     if not firsts and len(lasts) == 2:
         # "Анохин Василий": try the other order
         return None
     return (firsts[0] if firsts else "", " ".join(lasts), [])
 
 
-def _surname_nominative(w: Token, morph: Morph, gender: str | None) -> str:
+_CASES = {"Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
+
+
+def _is_patronymic(word: str, morph: Morph) -> bool:
+    return any("Patr" in p.tag for p in morph.parse(normal_word(word)))
+
+
+def _surname_nominative(w: Token, morph: Morph, gender: str | None,
+                        name_case: str | None = None) -> str:
     if w.case in (None, "Nom"):
+        want = _CASES.get(name_case or "")
+        surnames = [p for p in morph.parse(normal_word(w.text)) if "Surn" in p.tag]
+        if want and surnames and not any("nomn" in p.tag for p in surnames) \
+                and any(want in p.tag and p.tag.gender == gender for p in surnames):
+            # the tagger says nominative, pymorphy cannot read it so ("Хасановой" after
+            # "Ольгой Викторовной"): the surname takes the first name's case
+            return _word_nominative(w.text, name_case, morph, gender)
         return w.text
     if "-" in w.text.strip("-"):
         # a double surname inflects in both parts: "Гордеева-Лесного" -> "Гордеев-Лесной"
@@ -77,13 +94,13 @@ def _word_nominative(text: str, case_ud: str | None, morph: Morph, gender: str |
     if not text:
         return text
     parses = morph.parse(normal_word(text))
-    case = {"Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}.get(
-        case_ud or "", "")
+    case = _CASES.get(case_ud or "", "")
     named = [p for p in parses if "Surn" in p.tag]
     common = [p for p in parses if p.tag.POS in ("NOUN", "ADJF") and "nomn" not in p.tag]
     # prefer a surname reading in the tagged case, then any reading in that case, then any
-    cands = [p for p in named if case in p.tag] + [p for p in common if case in p.tag] \
-        + named + common
+    in_case = [p for p in named if case in p.tag] + [p for p in common if case in p.tag] \
+        if case else []
+    cands = in_case + named + common
     for p in cands:
         if gender and p.tag.gender and p.tag.gender != gender \
                 and ("Surn" in p.tag or p.tag.POS == "ADJF"):
@@ -220,11 +237,25 @@ class PersonFinder:
             words.append(form.word if form is not None else x.text)
         return " ".join([*words, *(x.text for x in toks[duty:])])
 
+    def _with_surname(self, sp: NerSpan) -> NerSpan:
+        """"Александра Михайловича | Субботы": natasha may stop before a surname that is
+        also a common noun; a capitalised word right after a patronymic is the surname."""
+        t = self.t
+        nxt = sp.last + 1
+        if sp.last - sp.first != 1 or nxt >= len(t) or not t[nxt].is_title \
+                or not t[nxt].text.isalpha() or t[nxt].sent != t[sp.last].sent:
+            return sp
+        if not _is_patronymic(t[sp.last].text, self.m) or _is_patronymic(t[nxt].text, self.m):
+            return sp
+        return NerSpan("PER", sp.start, t[nxt].stop, self.a.text[sp.start:t[nxt].stop],
+                       sp.first, nxt)
+
     def run(self) -> list[PersonMention]:
         raw: list[PersonMention] = []
         for sp in _joined_person_spans(self.a):
             if self._is_place(sp) or self._byline(sp):
                 continue
+            sp = self._with_surname(sp)
             toks = self.t[sp.first:sp.last + 1]
             parts = _name_parts(toks, self.m)
             if parts is None:
@@ -237,7 +268,13 @@ class PersonFinder:
             if not role:
                 role, rf, rl = self.role_after(sp.last)
             raw.append(PersonMention(name, role, rf, rl, sp.first, sp.last, self.t[sp.first].sent))
-        return merge_persons(raw)
+        return [p for p in merge_persons(raw) if " " in p.name or self._could_be_name(p.name)]
+
+    def _could_be_name(self, word: str) -> bool:
+        """A lone word with no name reading in pymorphy, known or guessed, is not a person
+        ("Алтайвагон поставит ...": natasha reads an unknown company as a surname)."""
+        return any(("Surn" in p.tag or "Name" in p.tag or "Patr" in p.tag)
+                   for p in self.m.parse(normal_word(word)))
 
 
 def _joined_person_spans(a: Analysis) -> list[NerSpan]:

@@ -88,6 +88,11 @@ class Extractor:
         economic_sents = {t.sent for t in a.tokens if t.lemma in self.economic} | {
             s for s, found in enumerate(sent_triggers) if found}
         sides = _sides(regions, orgs, bodies, economic_sents)
+        # the oblast read from its executive committee ("Брестский облисполком" -> Брестская
+        # область) is listed, but the committee, not the oblast, is the party
+        all_regions = regions
+        committees = {o.first for o in orgs if o.name.endswith("исполнительный комитет")}
+        regions = [r for r in regions if r.first not in committees]
         relations: list[Relation] = []
         if {"RU", "BY"} <= sides:
             fallback = fallback_parties(orgs, regions)
@@ -145,12 +150,12 @@ class Extractor:
             enterprises=tuple(_unique(o.name for o in orgs if o.kind == "enterprise")),
             persons=tuple(_persons(persons)),
             # a relation's end is always listed: a host named by its centre ("в Екатеринбурге")
-            regions=tuple(_unique([*(r.name for r in regions), *(
+            regions=tuple(_unique([*(r.name for r in all_regions), *(
                 end for rel in relations for end in (rel.source, rel.target)
                 if end in self.region_names and end not in org_names)])),
             relations=tuple(_unique_relations(relations)),
             figures=tuple(_unique_figures(figures)),
-            mentions=tuple(_mentions(a, orgs, regions)),
+            mentions=tuple(_mentions(a, orgs, all_regions)),
         )
 
     def _person_bodies(self, a: Analysis, persons: list[PersonMention], orgs: list[OrgMention],

@@ -104,9 +104,18 @@ def _compound_or_adjective(toks: list[Token], i: int, vocab: Vocabulary) -> list
                     else vocab.regions_by_key[("белорусский",)]
                 found.append(RegionMention(side, i, i, t.start, t.stop, t.sent))
         return found
+    oblast = _executive_committee_oblast(toks, i, vocab)
+    if oblast is not None:
+        # "Брестский облисполком", "Витебского облисполкома": the oblast's own body
+        return [RegionMention(oblast, i, i, t.start, t.stop, t.sent)]
     region = vocab.region_adjectives.get(t.lemma)
     if region is None or t.pos != "ADJ":
         return found
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if t.is_title and region.country == "RU" and nxt is not None and nxt.text in ("«", "„"):
+        # "Челябинский «Трактор»": a Russian regional adjective before a quoted name
+        # (a Belarusian oblast centre's adjective names the city: "брестское «...»")
+        return [RegionMention(region, i, i, t.start, t.stop, t.sent)]
     if not t.is_title:
         # "смоленские предприятия", "калужские и тульские карьеры": a lowercase region
         # adjective before a plural noun speaks of the region (a capitalised one starts a
@@ -130,3 +139,17 @@ def _compound_or_adjective(toks: list[Token], i: int, vocab: Vocabulary) -> list
             continue
         break
     return found
+
+
+def _executive_committee_oblast(toks: list[Token], i: int, vocab: Vocabulary) -> Region | None:
+    """The oblast of "<Брестский> облисполком" / "<Брестский> областной исполнительный
+    комитет" at ``i``, or None."""
+    t = toks[i]
+    if not t.is_title or i + 1 >= len(toks):
+        return None
+    nxt = toks[i + 1]
+    if nxt.lemma != "облисполком" and not (nxt.lemma == "областной" and i + 2 < len(toks)
+                                          and toks[i + 2].lemma == "исполнительный"):
+        return None
+    region = vocab.regions_by_key.get((t.lemma, "область"))
+    return region if region is not None and region.country == "BY" else None
