@@ -242,10 +242,11 @@ def dealer_pair(trig: Trigger, tokens: list[Token],
     lemma = tokens[trig.first].lemma
     if lemma not in ("дилер", "дилерский", "дистрибьютор") or len(parties) < 2:
         return None
-    after = [p for p in parties if trig.last < p.first <= trig.last + 4]
+    after = [p for p in parties if trig.last < p.first <= trig.last + 5]
     if not after:
         return None
-    named = after[0]
+    # "дилерский договор с курской компанией «X»": the company, not the region of its adjective
+    named = next((p for p in after if p.is_org), after[0])
     others = [p for p in parties if p.name != named.name
               and (not p.country or not named.country or p.country != named.country)]
     if not others:

@@ -44,6 +44,7 @@ from soyuzprom.press.extraction.relations import (
     fallback_parties,
     find_relations,
     refine_hosts,
+    sentence_pair,
 )
 from soyuzprom.press.extraction.relevance import is_relevant
 from soyuzprom.press.extraction.resources import (
@@ -103,6 +104,7 @@ class Extractor:
             main_region = _main_region(regions)
             previous: tuple[Party, Party] | None = None
             previous_sent = -1
+            context: tuple[Party, Party] | None = None
             for s in range(len(a.sents)):
                 if is_title(a, s):
                     continue  # a headline repeats the facts of the text
@@ -119,7 +121,7 @@ class Extractor:
                 if previous is not None and s - previous_sent > 1:
                     previous = None  # "стороны" refers back one sentence, not further
                 found = find_relations(a, s, parties, self.triggers, self.morph, fallback,
-                                       previous, sent_triggers[s])
+                                       previous, sent_triggers[s], context)
                 relations.extend(found)
                 if found:
                     last = found[-1]
@@ -127,6 +129,7 @@ class Extractor:
                     if last.source in by_name and last.target in by_name:
                         previous = (by_name[last.source], by_name[last.target])
                         previous_sent = s
+                context = sentence_pair(parties) if not found else None
         relations = refine_hosts(relations, a, orgs, {r.name for r in regions})
         lemmas = [t.lemma for t in a.tokens]
         economic = sum(1 for x in lemmas if x in self.economic)

@@ -23,7 +23,7 @@ from soyuzprom.press.extraction.resources import COUNTRY_NAME
 from soyuzprom.press.extraction.triggers import SYMMETRIC, TYPES, Trigger, TriggerIndex
 
 __all__ = ["SYMMETRIC", "TYPES", "TriggerIndex", "fallback_parties", "find_relations",
-           "refine_hosts"]
+           "refine_hosts", "sentence_pair"]
 
 
 def describe_object(typ: str, trig: Trigger, tokens: list[Token], parties: list[Party],
@@ -87,7 +87,8 @@ def describe_object(typ: str, trig: Trigger, tokens: list[Token], parties: list[
 def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerIndex,
                    morph: Morph, fallback: dict[str, Party],
                    previous: tuple[Party, Party] | None = None,
-                   found_triggers: list[Trigger] | None = None) -> list[Relation]:
+                   found_triggers: list[Trigger] | None = None,
+                   context: tuple[Party, Party] | None = None) -> list[Relation]:
     """Relations of sentence ``s``; uses the dependency parse when the sentence was parsed."""
     toks = a.sent_tokens(s)
     out: list[Relation] = []
@@ -121,16 +122,19 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
     for trig in triggers:
         if index.hypothetical(toks, trig):
             continue
-        if index.in_relative_clause(toks, trig):
+        if index.in_relative_clause(toks, trig) or index.idiom(toks, trig) \
+                or index.reference(toks, trig):
             continue
         cands = [p for p in parties if not _witness(a.tokens, p)
-                 and not _reporter(a.tokens, p, trig)
+                 and not _reporter(a.tokens, p, trig, index.speech_verbs)
                  and not (p.via_city and trig.type in SYMMETRIC)
                  and not (trig.type in ("agreement", "meeting") and _venue(a.tokens, p))]
         if not cands and trig.type in SYMMETRIC:
             # "Соглашение об этом подписали стороны": the parties of the previous fact
             if previous is not None:
                 cands = list(previous)
+            elif context is not None:
+                cands = list(context)  # the pair the previous sentence named
             elif "RU" in fallback and "BY" in fallback:
                 cands = [fallback["RU"], fallback["BY"]]
         elif len({p.name for p in cands}) == 1 and previous is not None:
@@ -179,10 +183,33 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
     return out
 
 
-def _reporter(tokens: list[Token], p: Party, trig: Trigger) -> bool:
-    """A person who reports the fact: "По словам министра, ...", "Министр добавил, что ...
-    поставляют" - the body behind the speaker is not a party of what is reported."""
-    if not p.via_person or p.first < 0:
+def sentence_pair(parties: list[Party]) -> tuple[Party, Party] | None:
+    """The cross-border pair a sentence names without a fact of its own ("Подписи под
+    документом поставили губернатор X и председатель Y."), for "Переговоры прошли ..." next."""
+    named = [p for p in parties if p.first >= 0 and p.country and not p.is_country]
+    for i, x in enumerate(named):
+        for y in named[i + 1:]:
+            if x.country != y.country and (x.is_org or y.is_org):
+                return x, y
+    return None
+
+
+def _reporter(tokens: list[Token], p: Party, trig: Trigger,
+              speech_verbs: frozenset[str] = frozenset()) -> bool:
+    """A person who reports the fact: "По словам министра, ...", "Как сообщил министр X,
+    ...", "Министр добавил, что ... поставляют" - the body behind the speaker is not a party
+    of what is reported."""
+    if p.first < 0:
+        return False
+    if p.first < trig.first:
+        # "Как сообщил министр промышленности области, ...": the speaker's body (also when
+        # the role itself names it) reports the fact
+        for j in range(p.first - 1, max(0, p.first - 5), -1):
+            if tokens[j].sent != tokens[p.first].sent or tokens[j].text in (",", "—", "."):
+                break
+            if tokens[j].lemma in speech_verbs and tokens[j - 1].lemma == "как":
+                return True
+    if not p.via_person:
         return False
     before = [t.lemma for t in tokens[max(0, p.first - 4):p.first]]
     if "слово" in before and "по" in before:

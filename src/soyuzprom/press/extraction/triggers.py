@@ -48,6 +48,11 @@ class TriggerIndex:
         self.technology = frozenset(normal_word(x) for x in rel["technology_objects"])
         self.not_objects = frozenset(normal_word(x) for x in rel["not_objects"])
         self.generic_objects = frozenset(normal_word(x) for x in rel["generic_objects"])
+        self.idioms = {normal_word(v): frozenset(normal_word(x) for x in objs)
+                       for v, objs in rel.get("idioms", {}).items()}
+        self.agreement_references = frozenset(
+            normal_word(x) for x in rel.get("agreement_references", []))
+        self.speech_verbs = frozenset(normal_word(x) for x in rel.get("speech_verbs", []))
 
     def find(self, toks: list[Token]) -> list[Trigger]:
         out: list[Trigger] = []
@@ -78,6 +83,23 @@ class TriggerIndex:
                     x.feats.get("VerbForm") == "Inf" for x in toks[k + 1:k + 3]):
                 return True
         return False
+
+    def idiom(self, toks: list[Token], trig: Trigger) -> bool:
+        """"Подписи под документом поставили ...", "поставить задачу": the trigger verb with
+        an idiomatic object reports no transfer of goods."""
+        lo = toks[0].i
+        objs = self.idioms.get(toks[trig.first - lo].lemma)
+        if not objs:
+            return False
+        near = toks[max(0, trig.first - lo - 4):trig.last - lo + 4]
+        return any(t.lemma in objs for t in near)
+
+    def reference(self, toks: list[Token], trig: Trigger) -> bool:
+        """"по реализации соглашения": an agreement in force is named, not a new one."""
+        lo = toks[0].i
+        if trig.type != "agreement" or trig.first - lo < 1:
+            return False
+        return toks[trig.first - lo - 1].lemma in self.agreement_references
 
     @staticmethod
     def in_relative_clause(toks: list[Token], trig: Trigger) -> bool:

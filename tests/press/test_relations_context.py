@@ -1,0 +1,58 @@
+"""Tables of Russian sentences (written for these tests) -> relations that depend on context:
+idioms, agreements in force, reporters, dealers, the pair named by the previous sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from soyuzprom.press.extraction import Extractor
+
+FRAME = "Тульская область и Республика Беларусь развивают промышленное сотрудничество. "
+SYMMETRIC = {"agreement", "meeting", "joint_venture"}
+
+
+def _keys(result: object) -> set[tuple[str, object]]:
+    return {(r.type, frozenset((r.source, r.target)) if r.type in SYMMETRIC
+             else (r.source, r.target)) for r in result.relations}  # type: ignore[attr-defined]
+
+
+def _key(t: str, a: str, b: str) -> tuple[str, object]:
+    return (t, frozenset((a, b)) if t in SYMMETRIC else (a, b))
+
+
+FOUND = [
+    # the dealer is the company, not the region its adjective names
+    ("Холдинг «Бобруйскагромаш» подписал дилерский договор с тульской компанией "
+     "«Агроцентр-Ока».",
+     ("supply", "Бобруйскагромаш", "Агроцентр-Ока")),
+    # "Переговоры прошли ...": the pair the previous sentence named
+    ("Документ подписали заместитель губернатора Тульской области Пётр Жуков и председатель "
+     "Могилёвского облисполкома Игорь Сущенко. Переговоры прошли в Туле.",
+     ("meeting", "Тульская область", "Могилёвский областной исполнительный комитет")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND)
+def test_context_relations(extractor: Extractor, text: str,
+                           expected: tuple[str, str, str]) -> None:
+    assert _key(*expected) in _keys(extractor.extract(FRAME + text))
+
+
+NOT_FOUND = [
+    # "поставили подписи" is an idiom, not a supply
+    ("Подписи под документом поставили губернатор Тульской области Пётр Жуков и председатель "
+     "Могилёвского облисполкома Игорь Сущенко.", "supply"),
+    # an agreement in force is named, not signed again
+    ("Правительство Тульской области и Могилёвский облисполком обсудят ход работ по "
+     "реализации соглашения.", "agreement"),
+    # the reporter's ministry is not the buyer
+    ("Как сообщил министр промышленности Тульской области Олег Карпов, Тула получит "
+     "20 автобусов МАЗ.", "supply:Министерство"),
+]
+
+
+@pytest.mark.parametrize(("text", "absent"), NOT_FOUND)
+def test_context_non_relations(extractor: Extractor, text: str, absent: str) -> None:
+    typ, _, party = absent.partition(":")
+    for r in extractor.extract(FRAME + text).relations:
+        assert not (r.type == typ and (not party or party in r.source or party in r.target)), r
