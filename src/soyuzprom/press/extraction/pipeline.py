@@ -105,6 +105,7 @@ class Extractor:
             previous: tuple[Party, Party] | None = None
             previous_sent = -1
             context: tuple[Party, Party] | None = None
+            last_symmetric: tuple[Party, Party] | None = None
             for s in range(len(a.sents)):
                 if is_title(a, s):
                     continue  # a headline repeats the facts of the text
@@ -123,13 +124,16 @@ class Extractor:
                 found = find_relations(a, s, parties, self.triggers, self.morph, fallback,
                                        previous, sent_triggers[s], context)
                 relations.extend(found)
+                by_name = {p.name: p for p in parties} | {p.name: p for p in fallback.values()}
                 if found:
                     last = found[-1]
-                    by_name = {p.name: p for p in parties} | {p.name: p for p in fallback.values()}
                     if last.source in by_name and last.target in by_name:
                         previous = (by_name[last.source], by_name[last.target])
                         previous_sent = s
-                context = sentence_pair(parties) if not found else None
+                for r in found:
+                    if r.type in SYMMETRIC and r.source in by_name and r.target in by_name:
+                        last_symmetric = (by_name[r.source], by_name[r.target])
+                context = (sentence_pair(parties) if not found else None) or last_symmetric
         relations = refine_hosts(relations, a, orgs, {r.name for r in regions})
         lemmas = [t.lemma for t in a.tokens]
         economic = sum(1 for x in lemmas if x in self.economic)

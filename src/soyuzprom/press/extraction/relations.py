@@ -201,6 +201,13 @@ def _reporter(tokens: list[Token], p: Party, trig: Trigger,
     of what is reported."""
     if p.first < 0:
         return False
+    before = []
+    for t in reversed(tokens[max(0, p.first - 4):p.first]):
+        if t.sent != tokens[p.first].sent or t.text == ",":
+            break  # "По его словам, Витебщина закупает ...": the speaker is elsewhere
+        before.append(t.lemma)
+    if "слово" in before and "по" in before and p.first < trig.first:
+        return True  # "По словам директора «X», компания рассчитывает ..."
     if p.first < trig.first:
         # "Как сообщил министр промышленности области, ...": the speaker's body (also when
         # the role itself names it) reports the fact
