@@ -156,3 +156,46 @@ def collective_parties(sent_tokens: list[Token], tokens: list[Token],
         if region is not None:
             out.append(Party(region.name, region.country, t.i, t.i, False, False))
     return out
+
+
+_SPEAKER_PRONOUNS = {"он", "она"}
+_SPEAKER_ROLES = {"губернатор", "вице-губернатор", "глава"}
+
+
+def speaker_parties(s: int, sent_tokens: list[Token], parties: list[Party],
+                    persons: list[PersonMention], person_bodies: dict[str, tuple[str, str]],
+                    main_region: Region | None) -> list[Party]:
+    """"«Мы поставляем в Беларусь древесину», — сказал губернатор.": "мы" is the body the
+    speaker stands for (a named speaker, "он" for the last person named before, a bare
+    "губернатор" for the text's main region); the speaker after the quote is no party."""
+    we = next((t for t in sent_tokens if t.lemma == "мы" and t.case == "Nom"), None)
+    if we is None:
+        return parties
+    # the attribution after the closing quote: "», — сказал X"
+    close = next((k for k, t in enumerate(sent_tokens) if t.text == "»" and t.i > we.i), -1)
+    if close < 0 or not any(t.text == "—" for t in sent_tokens[close + 1:close + 3]):
+        return parties
+    after = sent_tokens[close + 1:close + 6]
+    verb = next((t for t in after if t.pos == "VERB"), None)
+    if verb is None:
+        return parties
+    speaker = next((p for p in parties if p.first > verb.i), None)
+    body: tuple[str, str, bool, bool] | None = None
+    if speaker is not None:
+        body = (speaker.name, speaker.country, speaker.is_country, speaker.is_org)
+    else:
+        nxt = [t for t in sent_tokens if t.i > verb.i][:1]
+        word = nxt[0].lemma if nxt else ""
+        if word in _SPEAKER_PRONOUNS:
+            earlier = [p for p in persons if p.sent < s and p.name in person_bodies]
+            if earlier:
+                name, country = person_bodies[earlier[-1].name]
+                body = (name, country, name in COUNTRY_NAME.values(), False)
+        elif word in _SPEAKER_ROLES and main_region is not None:
+            body = (main_region.name, main_region.country, False, False)
+    if body is None:
+        return parties
+    rest = [p for p in parties if speaker is None or p.first != speaker.first]
+    name, country, is_country, is_org = body
+    return sorted([*rest, Party(name, country, we.i, we.i, is_country, is_org)],
+                  key=lambda p: p.first)

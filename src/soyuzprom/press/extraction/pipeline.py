@@ -35,6 +35,7 @@ from soyuzprom.press.extraction.parties import (
     collective_parties,
     descriptor_parties,
     sentence_parties,
+    speaker_parties,
 )
 from soyuzprom.press.extraction.persons import PersonFinder, PersonMention
 from soyuzprom.press.extraction.regions import RegionMention, find_regions
@@ -119,6 +120,8 @@ class Extractor:
                                               self.vocab.region_adjectives, main_region, taken)
                 parties += center_parties(a.sent_tokens(s), a.tokens, self.vocab.centers, taken)
                 parties.sort(key=lambda p: p.first)
+                parties = speaker_parties(s, a.sent_tokens(s), parties, persons, bodies,
+                                          main_region)
                 if previous is not None and s - previous_sent > 1:
                     previous = None  # "стороны" refers back one sentence, not further
                 found = find_relations(a, s, parties, self.triggers, self.morph, fallback,

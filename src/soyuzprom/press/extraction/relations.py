@@ -173,6 +173,12 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
             if not obj and toks[trig.first - toks[0].i].pos == "VERB":
                 continue  # "поставили подписи": a verb of supply needs goods
         out.append(Relation(typ, src.name, dst.name, obj, evidence.strip(), start, stop))
+        second = index.second_clause(toks, trig) if typ == "supply" else None
+        if second is not None and second.reverse != trig.reverse and not any(
+                p.first > second.first and p.name not in (src.name, dst.name) for p in cands):
+            # "..., а получает оттуда стекло": the same pair, the other way round
+            obj2 = describe_object(typ, second, a.tokens, cands, morph, index.not_objects)
+            out.append(Relation(typ, dst.name, src.name, obj2, evidence.strip(), start, stop))
         if typ == "supply":
             # "более 300 лифтов «Могилевлифтмаша» и около 90 грузовиков МАЗ": every maker
             for p in cands:

@@ -84,6 +84,20 @@ class TriggerIndex:
                 return True
         return False
 
+    def second_clause(self, toks: list[Token], trig: Trigger) -> Trigger | None:
+        """"X поставляет в Y шины, а получает оттуда стекло": a later verb of the same type
+        after "а" / "и" shares the subject; its own reverse flag tells the direction."""
+        lo = toks[0].i
+        for k in range(trig.last - lo + 1, len(toks)):
+            t = toks[k]
+            if t.pos != "VERB" or not any(x.lemma in ("а", "и") and x.pos == "CCONJ"
+                                          for x in toks[max(0, k - 3):k]):
+                continue
+            for typ, rev in self.single.get(t.lemma, []):
+                if typ == trig.type:
+                    return Trigger(typ, t.i, t.i, rev)
+        return None
+
     def idiom(self, toks: list[Token], trig: Trigger) -> bool:
         """"Подписи под документом поставили ...", "поставить задачу": the trigger verb with
         an idiomatic object reports no transfer of goods."""
