@@ -33,7 +33,9 @@ _MAKER_HEADS = {"центр", "техника", "продукция", "маши�
                 "двигатель", "мотор", "шина", "лифт", "станок", "узел", "документация"}
 # "на мощностях / на площадке / для нужд X": X hosts or buys ("на шасси МАЗ": МАЗ makes)
 _HOST_NOUNS = {"мощность", "площадка", "база", "территория", "служба", "нужда", "потребность",
-               "хозяйство", "предприятие", "завод", "цех", "производство", "комбинат"}
+               "хозяйство", "предприятие", "завод", "цех", "производство", "комбинат",
+               # "в Речицком районе Гомельской области": the place inside the region
+               "район", "округ", "город", "порт", "зона"}
 _DEALER_OUTLETS = {"центр", "сеть", "представительство", "салон", "пункт"}
 _DESCRIPTOR_RELS = {"appos", "flat", "flat:name", "nmod", "amod", "flat:foreign"}
 
@@ -128,7 +130,8 @@ def slot(tokens: list[Token], p: Party, kids: dict[int, list[int]] | None = None
     if prev is not None and prev.sent == t.sent:
         # skip one adjective or host word between preposition and name ("на площадке X")
         p2 = tokens[p.first - 2] if p.first > 1 else None
-        for cand in (prev, p2):
+        p3 = tokens[p.first - 3] if p.first > 2 else None
+        for cand in (prev, p2, p3):
             if cand is None or cand.sent != t.sent:
                 continue
             if cand.lemma in _TO_PREP or cand.lemma == "через":
@@ -199,7 +202,7 @@ def choose_pair(typ: str, reverse: bool, tokens: list[Token], parties: list[Part
     if passive and not reverse:
         # "линия, поставленная белорусским «Станкозаводом»": the agent is the supplier
         src_order, dst_order = ("maker", "with", "from", "gen", "other", "subj"), (
-            "to", "dat", "obj", "other", "subj")
+            "to", "in", "dat", "obj", "other", "subj")
     elif reverse:
         src_order, dst_order = ("maker", "from", "in", "gen", "with", "other", "obj", "subj"), (
             "subj", "to", "dat")

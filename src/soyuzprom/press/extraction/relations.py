@@ -122,7 +122,10 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
     for trig in triggers:
         if index.hypothetical(toks, trig):
             continue
-        if index.in_relative_clause(toks, trig) or index.idiom(toks, trig) \
+        # "компания «X», которая является официальным дилером завода": a standing relation
+        # stated in a relative clause is still a fact
+        standing = a.tokens[trig.first].lemma in ("дилер", "дистрибьютор")
+        if (index.in_relative_clause(toks, trig) and not standing) or index.idiom(toks, trig) \
                 or index.reference(toks, trig):
             continue
         cands = [p for p in parties if not _witness(a.tokens, p)
