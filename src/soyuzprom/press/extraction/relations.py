@@ -182,6 +182,13 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
             # "..., а получает оттуда стекло": the same pair, the other way round
             obj2 = describe_object(typ, second, a.tokens, cands, morph, index.not_objects)
             out.append(Relation(typ, dst.name, src.name, obj2, evidence.strip(), start, stop))
+        if typ in ("supply", "joint_production", "investment_project", "service_center"):
+            # "поставляет соду ОАО «X» и ОАО «Y»": every conjoined partner of the same kind
+            for p in cands:
+                if p.name not in (src.name, dst.name) and p.is_org == dst.is_org \
+                        and p.country == dst.country and _conjoined(a.tokens, p, dst):
+                    out.append(Relation(typ, src.name, p.name, obj, evidence.strip(), start,
+                                        stop))
         if typ == "supply":
             # "более 300 лифтов «Могилевлифтмаша» и около 90 грузовиков МАЗ": every maker
             for p in cands:
@@ -190,6 +197,20 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
                     out.append(Relation(typ, p.name, dst.name, obj, evidence.strip(), start,
                                         stop))
     return out
+
+
+_LINKS = {"и", ",", "«", "»", '"', "ОАО", "ООО", "АО", "ЗАО", "ПАО", "РУП", "УП", "ОДО", "СООО",
+          "ИООО"}
+
+
+def _conjoined(tokens: list[Token], a: Party, b: Party) -> bool:
+    """"ОАО «X» и ОАО «Y»": two mentions joined by "и" or a comma, nothing else between."""
+    if a.first < 0 or b.first < 0:
+        return False
+    lo, hi = (a, b) if a.first < b.first else (b, a)
+    between = tokens[lo.last + 1:hi.first]
+    return 0 < len(between) <= 4 and all(t.text in _LINKS for t in between) \
+        and any(t.text in ("и", ",") for t in between)
 
 
 def sentence_pair(parties: list[Party]) -> tuple[Party, Party] | None:
