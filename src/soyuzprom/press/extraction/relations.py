@@ -128,7 +128,7 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
         if (index.in_relative_clause(toks, trig) and not standing) or index.idiom(toks, trig) \
                 or index.reference(toks, trig):
             continue
-        cands = [p for p in parties if not _witness(a.tokens, p)
+        cands = [p for p in _without_bodies(parties, trig.type) if not _witness(a.tokens, p)
                  and not _reporter(a.tokens, p, trig, index.speech_verbs)
                  and not (p.via_city and trig.type in SYMMETRIC)
                  and not (trig.type in ("agreement", "meeting") and _venue(a.tokens, p))]
@@ -211,6 +211,15 @@ def _conjoined(tokens: list[Token], a: Party, b: Party) -> bool:
     between = tokens[lo.last + 1:hi.first]
     return 0 < len(between) <= 4 and all(t.text in _LINKS for t in between) \
         and any(t.text in ("и", ",") for t in between)
+
+
+def _without_bodies(parties: list[Party], typ: str) -> list[Party]:
+    """Goods, production, service and investment are between enterprises and regions: a
+    state body stands for the region its name contains, or is no party of such a fact."""
+    if typ in SYMMETRIC:
+        return parties
+    return [replace(p, name=p.region, is_org=False, is_body=False, region="") if p.is_body
+            else p for p in parties if not p.is_body or p.region]
 
 
 def sentence_pair(parties: list[Party]) -> tuple[Party, Party] | None:
