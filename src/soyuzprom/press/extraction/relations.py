@@ -157,6 +157,9 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
         src, dst = pair
         if trig.type == "joint_venture" and (src.is_country or dst.is_country):
             continue
+        if trig.type in SYMMETRIC and src.is_country and dst.is_country \
+                and not (src.via_person or dst.via_person):
+            continue  # "Форум регионов Беларуси и России": the countries frame the event
         if trig.type in ("joint_production", "service_center") and not src.is_org:
             continue  # the owner of a product or technology is an enterprise
         if trig.type != "supply" and trig.type not in SYMMETRIC and dst.is_country:

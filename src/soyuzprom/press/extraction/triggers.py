@@ -53,6 +53,8 @@ class TriggerIndex:
         self.agreement_references = frozenset(
             normal_word(x) for x in rel.get("agreement_references", []))
         self.speech_verbs = frozenset(normal_word(x) for x in rel.get("speech_verbs", []))
+        self.event_qualifiers = frozenset(
+            normal_word(x) for x in rel.get("event_qualifiers", []))
 
     def find(self, toks: list[Token]) -> list[Trigger]:
         out: list[Trigger] = []
@@ -109,10 +111,17 @@ class TriggerIndex:
         return any(t.lemma in objs for t in near)
 
     def reference(self, toks: list[Token], trig: Trigger) -> bool:
-        """"по реализации соглашения": an agreement in force is named, not a new one."""
+        """"по реализации соглашения": an agreement in force is named, not a new one;
+        "пленарное заседание": a session of a public event, not an official meeting;
+        "подписано 97 соглашений": a count, which is a figure."""
         lo = toks[0].i
+        if trig.type == "meeting" and trig.first - lo >= 1:
+            return toks[trig.first - lo - 1].lemma in self.event_qualifiers
         if trig.type != "agreement" or trig.first - lo < 1:
             return False
+        if toks[trig.first - lo].feats.get("Number") == "Plur" and any(
+                t.pos == "NUM" for t in toks[max(0, trig.first - lo - 2):trig.first - lo]):
+            return True  # "подписано 97 соглашений": a count of documents is a figure
         return toks[trig.first - lo - 1].lemma in self.agreement_references
 
     @staticmethod
