@@ -155,6 +155,14 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
         if pair is None:
             continue
         src, dst = pair
+        if trig.type in ("joint_production", "service_center", "investment_project") \
+                and not dst.is_org and dst.country:
+            # "X и Гомельский вагоностроительный завод ... о производстве в Гомеле": the
+            # assembling plant, not its region, is the most specific host
+            plant = next((p for p in cands if p.is_org and p.first >= 0 and not p.is_body
+                          and p.country == dst.country and p.name != src.name), None)
+            if plant is not None:
+                dst = plant
         if trig.type == "joint_venture" and (src.is_country or dst.is_country):
             continue
         if trig.type in SYMMETRIC and src.is_country and dst.is_country \
