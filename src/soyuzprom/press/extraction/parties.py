@@ -68,6 +68,12 @@ def body_regions(orgs: list[OrgMention], regions: list[RegionMention]) -> dict[s
             continue
         inside = [r.region.name for r in regions if r.sent == o.sent
                   and o.first <= r.first <= o.last and r.region.kind != "country"]
+        if not inside and o.name.endswith(" областной исполнительный комитет"):
+            # "Минский областной исполнительный комитет" -> "Минская область" when the text
+            # names that region
+            head = o.name.split()[0]
+            oblast = (head[:-2] + "ая" if head.endswith("ий") else head) + " область"
+            inside = [r.region.name for r in regions if r.region.name == oblast]
         if inside or o.name not in out:
             out[o.name] = inside[0] if inside else ""
     return out

@@ -53,6 +53,7 @@ class TriggerIndex:
         self.agreement_references = frozenset(
             normal_word(x) for x in rel.get("agreement_references", []))
         self.speech_verbs = frozenset(normal_word(x) for x in rel.get("speech_verbs", []))
+        self.expectation = frozenset(normal_word(x) for x in rel.get("expectation_verbs", []))
         self.event_qualifiers = frozenset(
             normal_word(x) for x in rel.get("event_qualifiers", []))
 
@@ -80,6 +81,9 @@ class TriggerIndex:
         for j in range(max(lo, trig.first - 8), trig.first):
             if toks[j - lo].lemma in self.modality and trig.type != "meeting":
                 return True
+            if toks[j - lo].lemma in self.expectation and any(
+                    t.lemma == "что" for t in toks[j - lo + 1:j - lo + 3]):
+                return True  # "рассчитывают, что поставки вырастут": a forecast
         for k, t in enumerate(toks):
             if t.lemma in self.plan_verbs and any(
                     x.feats.get("VerbForm") == "Inf" for x in toks[k + 1:k + 3]):
