@@ -25,13 +25,18 @@ _WITH_PREP = {"с", "со", "между"}
 _DESCRIPTORS = {"компания", "предприятие", "завод", "холдинг", "концерн", "корпорация",
                 "объединение", "фирма", "производитель", "дилер", "комбинат", "фабрика",
                 "делегация", "сторона", "губернатор", "правительство", "министерство",
-                "председатель", "директор", "глава", "руководитель", "министр"}
+                "председатель", "директор", "глава", "руководитель", "министр",
+                # collective nouns a region qualifies ("хозяйства Смоленщины")
+                "хозяйство", "аграрий", "сельхозпредприятие", "сельхозпроизводитель"}
 _MAKER_HEADS = {"центр", "техника", "продукция", "машина", "машинокомплект", "комплект",
                 "лицензия", "технология", "модель", "трактор", "автобус", "комбайн", "самосвал",
                 "двигатель", "мотор", "шина", "лифт", "станок", "узел", "документация"}
 # "на мощностях / на площадке / для нужд X": X hosts or buys ("на шасси МАЗ": МАЗ makes)
 _HOST_NOUNS = {"мощность", "площадка", "база", "территория", "служба", "нужда", "потребность",
-               "хозяйство", "предприятие", "завод", "цех", "производство", "комбинат"}
+               "хозяйство", "предприятие", "завод", "цех", "производство", "комбинат",
+               # "в Речицком районе Гомельской области": the place inside the region
+               "район", "округ", "город", "порт", "зона"}
+_DEALER_OUTLETS = {"центр", "сеть", "представительство", "салон", "пункт"}
 _DESCRIPTOR_RELS = {"appos", "flat", "flat:name", "nmod", "amod", "flat:foreign"}
 
 
@@ -39,15 +44,24 @@ def _syntax_slot(tokens: list[Token], p: Party, kids: dict[int, list[int]]) -> s
     """The party's attachment from the dependency parse (None when not parsed)."""
     inside = range(p.first, p.last + 1)
     heads = [i for i in inside if tokens[i].head not in inside]
+    # a quote the parser hangs elsewhere is not the head of the name
+    words = [i for i in heads if tokens[i].pos != "PUNCT"]
+    heads = words or heads
     if not heads or tokens[heads[0]].rel == "":
         return None
     h = heads[0]
     seen = 0
-    # "X и Y подписали": Y is a conjunct of the subject X; "компания «Y»": Y names the noun
+    via_descriptor = False
+    # "X и Y подписали": Y is a conjunct of the subject X; "компания «Y»": Y names the noun;
+    # "хозяйствами Смоленской области": the region qualifies the noun before it
     while seen < 4 and tokens[h].head >= 0 and (
             tokens[h].rel == "conj" or (tokens[h].rel in _DESCRIPTOR_RELS
                                         and tokens[tokens[h].head].lemma in _DESCRIPTORS
-                                        and tokens[h].head == h - 1 - _quote_gap(tokens, h))):
+                                        and tokens[h].head in (
+                                            h - 1 - _quote_gap(tokens, h),
+                                            p.first - 1 - _quote_gap(tokens, p.first))
+                                        and tokens[h].head < p.first)):
+        via_descriptor = via_descriptor or tokens[h].rel != "conj"
         h = tokens[h].head
         seen += 1
     for c in kids.get(h, []):
@@ -73,6 +87,8 @@ def _syntax_slot(tokens: list[Token], p: Party, kids: dict[int, list[int]]) -> s
                     tokens[c].lemma in ("в", "во", "на")
                     and tokens[head].lemma in _HOST_NOUNS)):
                 return "to"
+    if via_descriptor and rel == "nmod" and head >= 0 and tokens[head].lemma == "центр":
+        return "to"  # "сервисный центр компании «X»": the company runs the centre
     if (rel in ("nmod", "appos", "flat", "flat:foreign") and head >= 0 \
             and tokens[head].pos == "NOUN" and tokens[head].lemma not in _DESCRIPTORS \
             and tokens[head].feats.get("Number") == "Plur") or (
@@ -114,7 +130,8 @@ def slot(tokens: list[Token], p: Party, kids: dict[int, list[int]] | None = None
     if prev is not None and prev.sent == t.sent:
         # skip one adjective or host word between preposition and name ("на площадке X")
         p2 = tokens[p.first - 2] if p.first > 1 else None
-        for cand in (prev, p2):
+        p3 = tokens[p.first - 3] if p.first > 2 else None
+        for cand in (prev, p2, p3):
             if cand is None or cand.sent != t.sent:
                 continue
             if cand.lemma in _TO_PREP or cand.lemma == "через":
@@ -185,7 +202,7 @@ def choose_pair(typ: str, reverse: bool, tokens: list[Token], parties: list[Part
     if passive and not reverse:
         # "линия, поставленная белорусским «Станкозаводом»": the agent is the supplier
         src_order, dst_order = ("maker", "with", "from", "gen", "other", "subj"), (
-            "to", "dat", "obj", "other", "subj")
+            "to", "in", "dat", "obj", "other", "subj")
     elif reverse:
         src_order, dst_order = ("maker", "from", "in", "gen", "with", "other", "obj", "subj"), (
             "subj", "to", "dat")
@@ -193,8 +210,8 @@ def choose_pair(typ: str, reverse: bool, tokens: list[Token], parties: list[Part
         src_order, dst_order = ("maker", "subj", "from", "gen", "other", "with"), (
             "to", "dat", "obj", "in", "other", "gen", "subj")
     slot_of = {p.name: s for p, s in zip(parties, slots, strict=True)}
-    for src in _ordered(parties, slots, src_order, anchor, first_named=True):
-        for dst in _ordered(parties, slots, dst_order, anchor):
+    for src in _ordered(parties, slots, src_order, anchor, True, tokens):
+        for dst in _ordered(parties, slots, dst_order, anchor, tokens=tokens):
             if compatible(src, dst) and (not src.country or not dst.country
                                           or src.country != dst.country):
                 if typ == "joint_production" and slot_of[src.name] == slot_of[dst.name] \
@@ -207,27 +224,31 @@ def choose_pair(typ: str, reverse: bool, tokens: list[Token], parties: list[Part
                 return src, dst
     if typ != "supply":
         return None  # production, service and investment are cooperation across the border
-    for src in _ordered(parties, slots, src_order, anchor, first_named=True):
-        for dst in _ordered(parties, slots, dst_order, anchor):
+    for src in _ordered(parties, slots, src_order, anchor, True, tokens):
+        for dst in _ordered(parties, slots, dst_order, anchor, tokens=tokens):
             if compatible(src, dst) and not src.is_country and not dst.is_country:
                 return src, dst
     return None
 
 
 def _ordered(parties: list[Party], slots: list[str], order: tuple[str, ...],
-             anchor: int = -1, first_named: bool = False) -> list[Party]:
+             anchor: int = -1, first_named: bool = False,
+             tokens: list[Token] | None = None) -> list[Party]:
     """Parties by how well their attachment fits; then mentions before people standing for
     a body (often the speaker), named organizations before regions before countries, and
     the nearest to the trigger - or, for the source, the first named: "контракт между X и Y
     на поставку" names the supplier first."""
     rank = {s: k for k, s in enumerate(order)}
 
-    def key(ps: tuple[Party, str]) -> tuple[int, int, int, int]:
+    def key(ps: tuple[Party, str]) -> tuple[int, int, int, int, int]:
         p, s = ps
         distance = abs(p.first - anchor) if anchor >= 0 and p.first >= 0 else 99
         if first_named and p.first >= 0:
             distance = p.first
-        return (rank.get(s, len(order)), int(p.via_person),
+        # "у российских гостей": a country adjective qualifies people, it names no party
+        adjective = int(tokens is not None and p.is_country and p.first >= 0
+                        and tokens[p.first].pos == "ADJ")
+        return (adjective, rank.get(s, len(order)), int(p.via_person),
                 0 if p.is_org else 2 if p.is_country else 1, distance)
 
     pairs = sorted(zip(parties, slots, strict=True), key=key)
@@ -242,14 +263,20 @@ def dealer_pair(trig: Trigger, tokens: list[Token],
     lemma = tokens[trig.first].lemma
     if lemma not in ("дилер", "дилерский", "дистрибьютор") or len(parties) < 2:
         return None
-    after = [p for p in parties if trig.last < p.first <= trig.last + 4]
+    after = [p for p in parties if trig.last < p.first <= trig.last + 5]
     if not after:
         return None
-    named = after[0]
+    # "дилерский договор с курской компанией «X»": the company, not the region of its adjective
+    named = next((p for p in after if p.is_org), after[0])
     others = [p for p in parties if p.name != named.name
               and (not p.country or not named.country or p.country != named.country)]
     if not others:
         return None
+    others.sort(key=lambda p: (not p.is_org, p.is_country))
+    nxt = tokens[trig.first + 1] if trig.first + 1 < len(tokens) else None
+    if lemma == "дилерский" and named.is_org and nxt is not None \
+            and nxt.lemma in _DEALER_OUTLETS:
+        return named, others[0]  # "дилерский центр ОАО «X»": X's outlet, X supplies
     if lemma == "дилерский":
         return others[0], named
     return named, others[0]

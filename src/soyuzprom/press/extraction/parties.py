@@ -32,6 +32,8 @@ class Party:
     is_org: bool = False
     via_person: bool = False  # stands in for a person (often the speaker of the news)
     via_city: bool = False  # a regional centre named as a place ("в Екатеринбурге")
+    is_body: bool = False  # a state body (government, ministry, executive committee)
+    region: str = ""  # for a state body: the region its name contains, if any
 
 
 def body_of_person(p: PersonMention, orgs: list[OrgMention], regions: list[RegionMention],
@@ -57,15 +59,37 @@ def body_of_person(p: PersonMention, orgs: list[OrgMention], regions: list[Regio
     return None
 
 
+def body_regions(orgs: list[OrgMention], regions: list[RegionMention]) -> dict[str, str]:
+    """State bodies of the text -> the region their name contains ("" when none):
+    "Правительство Ярославской области" -> "Ярославская область"."""
+    out: dict[str, str] = {}
+    for o in orgs:
+        if o.kind != "state":
+            continue
+        inside = [r.region.name for r in regions if r.sent == o.sent
+                  and o.first <= r.first <= o.last and r.region.kind != "country"]
+        if not inside and o.name.endswith(" областной исполнительный комитет"):
+            # "Минский областной исполнительный комитет" -> "Минская область" when the text
+            # names that region
+            head = o.name.split()[0]
+            oblast = (head[:-2] + "ая" if head.endswith("ий") else head) + " область"
+            inside = [r.region.name for r in regions if r.region.name == oblast]
+        if inside or o.name not in out:
+            out[o.name] = inside[0] if inside else ""
+    return out
+
+
 def sentence_parties(sent: int, orgs: list[OrgMention], regions: list[RegionMention],
                      persons: list[PersonMention],
                      person_bodies: dict[str, tuple[str, str]]) -> list[Party]:
     out: list[Party] = []
     org_names = {o.name for o in orgs}
     org_ranges = [(o.first, o.last) for o in orgs if o.sent == sent]
+    bodies = body_regions(orgs, regions)
     for o in orgs:
         if o.sent == sent:
-            out.append(Party(o.name, o.country, o.first, o.last, False, True))
+            out.append(Party(o.name, o.country, o.first, o.last, False, True,
+                             is_body=o.name in bodies, region=bodies.get(o.name, "")))
     for r in regions:
         if r.sent != sent or any(a <= r.first and r.last <= b for a, b in org_ranges):
             continue
@@ -79,7 +103,8 @@ def sentence_parties(sent: int, orgs: list[OrgMention], regions: list[RegionMent
             continue
         name, country = person_bodies[p.name]
         out.append(Party(name, country, p.first, p.last,
-                         name in COUNTRY_NAME.values(), name in org_names, True))
+                         name in COUNTRY_NAME.values(), name in org_names, True,
+                         is_body=name in bodies, region=bodies.get(name, "")))
     return sorted(out, key=lambda x: x.first)
 
 
@@ -156,3 +181,50 @@ def collective_parties(sent_tokens: list[Token], tokens: list[Token],
         if region is not None:
             out.append(Party(region.name, region.country, t.i, t.i, False, False))
     return out
+
+
+_SPEAKER_PRONOUNS = {"он", "она"}
+_SPEAKER_ROLES = {"губернатор", "вице-губернатор", "глава"}
+
+
+def speaker_parties(s: int, sent_tokens: list[Token], parties: list[Party],
+                    persons: list[PersonMention], person_bodies: dict[str, tuple[str, str]],
+                    main_region: Region | None) -> list[Party]:
+    """"«Мы поставляем в Беларусь древесину», — сказал губернатор.": "мы" is the body the
+    speaker stands for (a named speaker, "он" for the last person named before, a bare
+    "губернатор" for the text's main region); the speaker after the quote is no party."""
+    we = next((t for t in sent_tokens if t.lemma == "мы" and t.case == "Nom"), None)
+    if we is None:
+        return parties
+    # the attribution after the closing quote: "», — сказал X"
+    close = next((k for k, t in enumerate(sent_tokens) if t.text == "»" and t.i > we.i), -1)
+    if close < 0 or not any(t.text == "—" for t in sent_tokens[close + 1:close + 3]):
+        return parties
+    after = sent_tokens[close + 1:close + 6]
+    verb = next((t for t in after if t.pos == "VERB"), None)
+    if verb is None:
+        return parties
+    speaker = next((p for p in parties if p.first > verb.i), None)
+    body: tuple[str, str, bool, bool] | None = None
+    if speaker is not None:
+        if speaker.is_body:
+            # "мы поставляем" in a body's mouth is the trade of its region
+            body = (speaker.region, speaker.country, False, False) if speaker.region else None
+        else:
+            body = (speaker.name, speaker.country, speaker.is_country, speaker.is_org)
+    else:
+        nxt = [t for t in sent_tokens if t.i > verb.i][:1]
+        word = nxt[0].lemma if nxt else ""
+        if word in _SPEAKER_PRONOUNS:
+            earlier = [p for p in persons if p.sent < s and p.name in person_bodies]
+            if earlier:
+                name, country = person_bodies[earlier[-1].name]
+                body = (name, country, name in COUNTRY_NAME.values(), False)
+        elif word in _SPEAKER_ROLES and main_region is not None:
+            body = (main_region.name, main_region.country, False, False)
+    if body is None:
+        return parties
+    rest = [p for p in parties if speaker is None or p.first != speaker.first]
+    name, country, is_country, is_org = body
+    return sorted([*rest, Party(name, country, we.i, we.i, is_country, is_org)],
+                  key=lambda p: p.first)

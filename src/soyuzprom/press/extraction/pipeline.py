@@ -35,6 +35,7 @@ from soyuzprom.press.extraction.parties import (
     collective_parties,
     descriptor_parties,
     sentence_parties,
+    speaker_parties,
 )
 from soyuzprom.press.extraction.persons import PersonFinder, PersonMention
 from soyuzprom.press.extraction.regions import RegionMention, find_regions
@@ -44,6 +45,7 @@ from soyuzprom.press.extraction.relations import (
     fallback_parties,
     find_relations,
     refine_hosts,
+    sentence_pair,
 )
 from soyuzprom.press.extraction.relevance import is_relevant
 from soyuzprom.press.extraction.resources import (
@@ -108,6 +110,8 @@ class Extractor:
             main_region = _main_region(regions)
             previous: tuple[Party, Party] | None = None
             previous_sent = -1
+            context: tuple[Party, Party] | None = None
+            last_symmetric: tuple[Party, Party] | None = None
             for s in range(len(a.sents)):
                 if is_title(a, s):
                     continue  # a headline repeats the facts of the text
@@ -121,17 +125,23 @@ class Extractor:
                                               self.vocab.region_adjectives, main_region, taken)
                 parties += center_parties(a.sent_tokens(s), a.tokens, self.vocab.centers, taken)
                 parties.sort(key=lambda p: p.first)
+                parties = speaker_parties(s, a.sent_tokens(s), parties, persons, bodies,
+                                          main_region)
                 if previous is not None and s - previous_sent > 1:
                     previous = None  # "стороны" refers back one sentence, not further
                 found = find_relations(a, s, parties, self.triggers, self.morph, fallback,
-                                       previous, sent_triggers[s])
+                                       previous, sent_triggers[s], context)
                 relations.extend(found)
+                by_name = {p.name: p for p in parties} | {p.name: p for p in fallback.values()}
                 if found:
                     last = found[-1]
-                    by_name = {p.name: p for p in parties} | {p.name: p for p in fallback.values()}
                     if last.source in by_name and last.target in by_name:
                         previous = (by_name[last.source], by_name[last.target])
                         previous_sent = s
+                for r in found:
+                    if r.type in SYMMETRIC and r.source in by_name and r.target in by_name:
+                        last_symmetric = (by_name[r.source], by_name[r.target])
+                context = (sentence_pair(parties) if not found else None) or last_symmetric
         relations = refine_hosts(relations, a, orgs, {r.name for r in regions})
         lemmas = [t.lemma for t in a.tokens]
         economic = sum(1 for x in lemmas if x in self.economic)

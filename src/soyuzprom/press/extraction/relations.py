@@ -23,7 +23,7 @@ from soyuzprom.press.extraction.resources import COUNTRY_NAME
 from soyuzprom.press.extraction.triggers import SYMMETRIC, TYPES, Trigger, TriggerIndex
 
 __all__ = ["SYMMETRIC", "TYPES", "TriggerIndex", "fallback_parties", "find_relations",
-           "refine_hosts"]
+           "refine_hosts", "sentence_pair"]
 
 
 def describe_object(typ: str, trig: Trigger, tokens: list[Token], parties: list[Party],
@@ -87,7 +87,8 @@ def describe_object(typ: str, trig: Trigger, tokens: list[Token], parties: list[
 def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerIndex,
                    morph: Morph, fallback: dict[str, Party],
                    previous: tuple[Party, Party] | None = None,
-                   found_triggers: list[Trigger] | None = None) -> list[Relation]:
+                   found_triggers: list[Trigger] | None = None,
+                   context: tuple[Party, Party] | None = None) -> list[Relation]:
     """Relations of sentence ``s``; uses the dependency parse when the sentence was parsed."""
     toks = a.sent_tokens(s)
     out: list[Relation] = []
@@ -121,16 +122,22 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
     for trig in triggers:
         if index.hypothetical(toks, trig):
             continue
-        if index.in_relative_clause(toks, trig):
+        # "компания «X», которая является официальным дилером завода": a standing relation
+        # stated in a relative clause is still a fact
+        standing = a.tokens[trig.first].lemma in ("дилер", "дистрибьютор")
+        if (index.in_relative_clause(toks, trig) and not standing) or index.idiom(toks, trig) \
+                or index.reference(toks, trig):
             continue
-        cands = [p for p in parties if not _witness(a.tokens, p)
-                 and not _reporter(a.tokens, p, trig)
+        cands = [p for p in _without_bodies(parties, trig.type) if not _witness(a.tokens, p)
+                 and not _reporter(a.tokens, p, trig, index.speech_verbs)
                  and not (p.via_city and trig.type in SYMMETRIC)
                  and not (trig.type in ("agreement", "meeting") and _venue(a.tokens, p))]
         if not cands and trig.type in SYMMETRIC:
             # "Соглашение об этом подписали стороны": the parties of the previous fact
             if previous is not None:
                 cands = list(previous)
+            elif context is not None:
+                cands = list(context)  # the pair the previous sentence named
             elif "RU" in fallback and "BY" in fallback:
                 cands = [fallback["RU"], fallback["BY"]]
         elif len({p.name for p in cands}) == 1 and previous is not None:
@@ -148,8 +155,19 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
         if pair is None:
             continue
         src, dst = pair
+        if trig.type in ("joint_production", "service_center", "investment_project") \
+                and not dst.is_org and dst.country:
+            # "X и Гомельский вагоностроительный завод ... о производстве в Гомеле": the
+            # assembling plant, not its region, is the most specific host
+            plant = next((p for p in cands if p.is_org and p.first >= 0 and not p.is_body
+                          and p.country == dst.country and p.name != src.name), None)
+            if plant is not None:
+                dst = plant
         if trig.type == "joint_venture" and (src.is_country or dst.is_country):
             continue
+        if trig.type in SYMMETRIC and src.is_country and dst.is_country \
+                and not (src.via_person or dst.via_person):
+            continue  # "Форум регионов Беларуси и России": the countries frame the event
         if trig.type in ("joint_production", "service_center") and not src.is_org:
             continue  # the owner of a product or technology is an enterprise
         if trig.type != "supply" and trig.type not in SYMMETRIC and dst.is_country:
@@ -169,6 +187,19 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
             if not obj and toks[trig.first - toks[0].i].pos == "VERB":
                 continue  # "поставили подписи": a verb of supply needs goods
         out.append(Relation(typ, src.name, dst.name, obj, evidence.strip(), start, stop))
+        second = index.second_clause(toks, trig) if typ == "supply" else None
+        if second is not None and second.reverse != trig.reverse and not any(
+                p.first > second.first and p.name not in (src.name, dst.name) for p in cands):
+            # "..., а получает оттуда стекло": the same pair, the other way round
+            obj2 = describe_object(typ, second, a.tokens, cands, morph, index.not_objects)
+            out.append(Relation(typ, dst.name, src.name, obj2, evidence.strip(), start, stop))
+        if typ in ("supply", "joint_production", "investment_project", "service_center"):
+            # "поставляет соду ОАО «X» и ОАО «Y»": every conjoined partner of the same kind
+            for p in cands:
+                if p.name not in (src.name, dst.name) and p.is_org == dst.is_org \
+                        and p.country == dst.country and _conjoined(a.tokens, p, dst):
+                    out.append(Relation(typ, src.name, p.name, obj, evidence.strip(), start,
+                                        stop))
         if typ == "supply":
             # "более 300 лифтов «Могилевлифтмаша» и около 90 грузовиков МАЗ": every maker
             for p in cands:
@@ -179,10 +210,63 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
     return out
 
 
-def _reporter(tokens: list[Token], p: Party, trig: Trigger) -> bool:
-    """A person who reports the fact: "По словам министра, ...", "Министр добавил, что ...
-    поставляют" - the body behind the speaker is not a party of what is reported."""
-    if not p.via_person or p.first < 0:
+_LINKS = {"и", ",", "«", "»", '"', "ОАО", "ООО", "АО", "ЗАО", "ПАО", "РУП", "УП", "ОДО", "СООО",
+          "ИООО"}
+
+
+def _conjoined(tokens: list[Token], a: Party, b: Party) -> bool:
+    """"ОАО «X» и ОАО «Y»": two mentions joined by "и" or a comma, nothing else between."""
+    if a.first < 0 or b.first < 0:
+        return False
+    lo, hi = (a, b) if a.first < b.first else (b, a)
+    between = tokens[lo.last + 1:hi.first]
+    return 0 < len(between) <= 4 and all(t.text in _LINKS for t in between) \
+        and any(t.text in ("и", ",") for t in between)
+
+
+def _without_bodies(parties: list[Party], typ: str) -> list[Party]:
+    """Goods, production, service and investment are between enterprises and regions: a
+    state body stands for the region its name contains, or is no party of such a fact."""
+    if typ in SYMMETRIC:
+        return parties
+    return [replace(p, name=p.region, is_org=False, is_body=False, region="") if p.is_body
+            else p for p in parties if not p.is_body or p.region]
+
+
+def sentence_pair(parties: list[Party]) -> tuple[Party, Party] | None:
+    """The cross-border pair a sentence names without a fact of its own ("Подписи под
+    документом поставили губернатор X и председатель Y."), for "Переговоры прошли ..." next."""
+    named = [p for p in parties if p.first >= 0 and p.country and not p.is_country]
+    for i, x in enumerate(named):
+        for y in named[i + 1:]:
+            if x.country != y.country and (x.is_org or y.is_org):
+                return x, y
+    return None
+
+
+def _reporter(tokens: list[Token], p: Party, trig: Trigger,
+              speech_verbs: frozenset[str] = frozenset()) -> bool:
+    """A person who reports the fact: "По словам министра, ...", "Как сообщил министр X,
+    ...", "Министр добавил, что ... поставляют" - the body behind the speaker is not a party
+    of what is reported."""
+    if p.first < 0:
+        return False
+    before = []
+    for t in reversed(tokens[max(0, p.first - 4):p.first]):
+        if t.sent != tokens[p.first].sent or t.text == ",":
+            break  # "По его словам, Витебщина закупает ...": the speaker is elsewhere
+        before.append(t.lemma)
+    if "слово" in before and "по" in before and p.first < trig.first:
+        return True  # "По словам директора «X», компания рассчитывает ..."
+    if p.first < trig.first:
+        # "Как сообщил министр промышленности области, ...": the speaker's body (also when
+        # the role itself names it) reports the fact
+        for j in range(p.first - 1, max(0, p.first - 5), -1):
+            if tokens[j].sent != tokens[p.first].sent or tokens[j].text in (",", "—", "."):
+                break
+            if tokens[j].lemma in speech_verbs and tokens[j - 1].lemma == "как":
+                return True
+    if not p.via_person:
         return False
     before = [t.lemma for t in tokens[max(0, p.first - 4):p.first]]
     if "слово" in before and "по" in before:

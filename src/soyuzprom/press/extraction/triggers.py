@@ -48,6 +48,14 @@ class TriggerIndex:
         self.technology = frozenset(normal_word(x) for x in rel["technology_objects"])
         self.not_objects = frozenset(normal_word(x) for x in rel["not_objects"])
         self.generic_objects = frozenset(normal_word(x) for x in rel["generic_objects"])
+        self.idioms = {normal_word(v): frozenset(normal_word(x) for x in objs)
+                       for v, objs in rel.get("idioms", {}).items()}
+        self.agreement_references = frozenset(
+            normal_word(x) for x in rel.get("agreement_references", []))
+        self.speech_verbs = frozenset(normal_word(x) for x in rel.get("speech_verbs", []))
+        self.expectation = frozenset(normal_word(x) for x in rel.get("expectation_verbs", []))
+        self.event_qualifiers = frozenset(
+            normal_word(x) for x in rel.get("event_qualifiers", []))
 
     def find(self, toks: list[Token]) -> list[Trigger]:
         out: list[Trigger] = []
@@ -73,11 +81,52 @@ class TriggerIndex:
         for j in range(max(lo, trig.first - 8), trig.first):
             if toks[j - lo].lemma in self.modality and trig.type != "meeting":
                 return True
+            if toks[j - lo].lemma in self.expectation and any(
+                    t.lemma == "что" for t in toks[j - lo + 1:j - lo + 3]):
+                return True  # "рассчитывают, что поставки вырастут": a forecast
         for k, t in enumerate(toks):
             if t.lemma in self.plan_verbs and any(
                     x.feats.get("VerbForm") == "Inf" for x in toks[k + 1:k + 3]):
                 return True
         return False
+
+    def second_clause(self, toks: list[Token], trig: Trigger) -> Trigger | None:
+        """"X поставляет в Y шины, а получает оттуда стекло": a later verb of the same type
+        after "а" / "и" shares the subject; its own reverse flag tells the direction."""
+        lo = toks[0].i
+        for k in range(trig.last - lo + 1, len(toks)):
+            t = toks[k]
+            if t.pos != "VERB" or not any(x.lemma in ("а", "и") and x.pos == "CCONJ"
+                                          for x in toks[max(0, k - 3):k]):
+                continue
+            for typ, rev in self.single.get(t.lemma, []):
+                if typ == trig.type:
+                    return Trigger(typ, t.i, t.i, rev)
+        return None
+
+    def idiom(self, toks: list[Token], trig: Trigger) -> bool:
+        """"Подписи под документом поставили ...", "поставить задачу": the trigger verb with
+        an idiomatic object reports no transfer of goods."""
+        lo = toks[0].i
+        objs = self.idioms.get(toks[trig.first - lo].lemma)
+        if not objs:
+            return False
+        near = toks[max(0, trig.first - lo - 4):trig.last - lo + 4]
+        return any(t.lemma in objs for t in near)
+
+    def reference(self, toks: list[Token], trig: Trigger) -> bool:
+        """"по реализации соглашения": an agreement in force is named, not a new one;
+        "пленарное заседание": a session of a public event, not an official meeting;
+        "подписано 97 соглашений": a count, which is a figure."""
+        lo = toks[0].i
+        if trig.type == "meeting" and trig.first - lo >= 1:
+            return toks[trig.first - lo - 1].lemma in self.event_qualifiers
+        if trig.type != "agreement" or trig.first - lo < 1:
+            return False
+        if toks[trig.first - lo].feats.get("Number") == "Plur" and any(
+                t.pos == "NUM" for t in toks[max(0, trig.first - lo - 2):trig.first - lo]):
+            return True  # "подписано 97 соглашений": a count of documents is a figure
+        return toks[trig.first - lo - 1].lemma in self.agreement_references
 
     @staticmethod
     def in_relative_clause(toks: list[Token], trig: Trigger) -> bool:
