@@ -89,11 +89,15 @@ def _syntax_slot(tokens: list[Token], p: Party, kids: dict[int, list[int]]) -> s
                 return "to"
     if via_descriptor and rel == "nmod" and head >= 0 and tokens[head].lemma == "центр":
         return "to"  # "сервисный центр компании «X»": the company runs the centre
-    if (rel in ("nmod", "appos", "flat", "flat:foreign") and head >= 0 \
+    if rel == "nmod" and head >= 0 and tokens[head].lemma in _MAKER_HEADS:
+        return "maker"  # "сервисный центр БелАЗа", "техника «Гомсельмаша»"
+    if rel in ("nmod", "appos", "flat", "flat:foreign") and head >= 0 \
             and tokens[head].pos == "NOUN" and tokens[head].lemma not in _DESCRIPTORS \
-            and tokens[head].feats.get("Number") == "Plur") or (
-            rel == "nmod" and head >= 0 and tokens[head].lemma in _MAKER_HEADS):
-        return "maker"  # "автобусов МАЗ", "комбайнов «Гомсельмаша»", "сервисный центр БелАЗа"
+            and tokens[head].feats.get("Number") == "Plur":
+        # "автобусов МАЗ", "комбайнов «Гомсельмаша»": a brand after goods makes them; a
+        # legal-form name does not decline, so "отгрузки труб ОАО «X»" is rather the dative
+        # buyer - unless the sentence names the destination (see relations.py)
+        return "goods_org" if _legal_form(tokens, p) else "maker"
     if rel.startswith("nsubj"):
         return "subj"
     if rel == "iobj":
@@ -107,6 +111,16 @@ def _syntax_slot(tokens: list[Token], p: Party, kids: dict[int, list[int]]) -> s
     return None
 
 
+def _legal_form(tokens: list[Token], p: Party) -> bool:
+    """The mention is written with its legal form ("ОАО «X»"), inside or just before it."""
+    k = p.first
+    while k > 0 and tokens[k].text in ("«", '"', "„"):
+        k -= 1
+    if tokens[k].text in _LEGAL_HINT:
+        return True
+    return k > 0 and tokens[k - 1].text in _LEGAL_HINT and tokens[k - 1].sent == tokens[k].sent
+
+
 def _quote_gap(tokens: list[Token], h: int) -> int:
     k = 0
     while h - 1 - k >= 0 and tokens[h - 1 - k].text in ("«", '"', "„"):
@@ -115,7 +129,8 @@ def _quote_gap(tokens: list[Token], h: int) -> int:
 
 
 def slot(tokens: list[Token], p: Party, kids: dict[int, list[int]] | None = None) -> str:
-    """How the party is attached: to | from | with | subj | gen | dat | obj | other."""
+    """How the party is attached: to | in | from | with | maker | goods_org | subj | gen | dat
+    | obj | other."""
     if p.first < 0:
         return "other"  # a party from elsewhere in the text
     if kids is not None:
@@ -154,7 +169,7 @@ def slot(tokens: list[Token], p: Party, kids: dict[int, list[int]] | None = None
 
 
 
-_WEAK = {"subj", "other", "obj", "gen", "dat"}
+_WEAK = {"subj", "other", "obj", "gen", "dat", "goods_org"}
 
 
 def _against_word_order(src: Party, dst: Party, slot_of: dict[str, str],
@@ -202,13 +217,13 @@ def choose_pair(typ: str, reverse: bool, tokens: list[Token], parties: list[Part
     if passive and not reverse:
         # "линия, поставленная белорусским «Станкозаводом»": the agent is the supplier
         src_order, dst_order = ("maker", "with", "from", "gen", "other", "subj"), (
-            "to", "in", "dat", "obj", "other", "subj")
+            "to", "in", "dat", "goods_org", "obj", "other", "subj")
     elif reverse:
         src_order, dst_order = ("maker", "from", "in", "gen", "with", "other", "obj", "subj"), (
-            "subj", "to", "dat")
+            "subj", "to", "dat", "goods_org")
     else:
         src_order, dst_order = ("maker", "subj", "from", "gen", "other", "with"), (
-            "to", "dat", "obj", "in", "other", "gen", "subj")
+            "to", "dat", "goods_org", "obj", "in", "other", "gen", "subj")
     slot_of = {p.name: s for p, s in zip(parties, slots, strict=True)}
     for src in _ordered(parties, slots, src_order, anchor, True, tokens):
         for dst in _ordered(parties, slots, dst_order, anchor, tokens=tokens):

@@ -201,9 +201,12 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
                     out.append(Relation(typ, src.name, p.name, obj, evidence.strip(), start,
                                         stop))
         if typ == "supply":
-            # "более 300 лифтов «Могилевлифтмаша» и около 90 грузовиков МАЗ": every maker
+            # "более 300 лифтов «Могилевлифтмаша» и около 90 грузовиков МАЗ": every maker;
+            # "поставляет в область ... удобрения ОАО «X»": when another party is the buyer,
+            # a legal-form name after goods makes them too
             for p in cands:
-                if p.name not in (src.name, dst.name) and slot(a.tokens, p, kids) == "maker" \
+                if p.name not in (src.name, dst.name) \
+                        and slot(a.tokens, p, kids) in ("maker", "goods_org") \
                         and compatible(p, dst) and (p.country != dst.country or not p.country):
                     out.append(Relation(typ, p.name, dst.name, obj, evidence.strip(), start,
                                         stop))

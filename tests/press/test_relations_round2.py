@@ -1,0 +1,47 @@
+"""Tables of Russian sentences (written for these tests) -> typed relations, round 2:
+legal-form names after goods, destinations named in the same clause."""
+
+from __future__ import annotations
+
+import pytest
+
+from soyuzprom.press.extraction import Extractor
+
+FRAME = "Тульская область и Республика Беларусь развивают промышленное сотрудничество. "
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def _pairs(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
+    return {(r.type, r.source, r.target) for r in extractor.extract(FRAME + text).relations}
+
+
+FOUND = [
+    # a legal-form name after plural goods does not decline: it is the buyer
+    ("Завод «Белтрубпром» начал отгрузки труб ОАО «Тулагаз».",
+     ("supply", "Белтрубпром", "Тулагаз")),
+    # with the destination named, the legal-form name after goods is their maker
+    ("Гродненская область поставляет в Тульскую область мебель и удобрения ОАО «Гродно Азот».",
+     ("supply", "Гродно Азот", "Тульская область")),
+    # a brand after goods is still their maker
+    ("Тульская область закупила 40 самосвалов БЕЛАЗ.",
+     ("supply", "Белорусский автомобильный завод", "Тульская область")),
+]
+
+ABSENT = [
+    ("Завод «Белтрубпром» начал отгрузки труб ОАО «Тулагаз».",
+     ("supply", "Тулагаз", "Белтрубпром")),
+]
+
+
+@pytest.mark.parametrize(("text", "fact"), FOUND)
+def test_found(extractor: Extractor, text: str, fact: tuple[str, str, str]) -> None:
+    assert fact in _pairs(extractor, text)
+
+
+@pytest.mark.parametrize(("text", "fact"), ABSENT)
+def test_absent(extractor: Extractor, text: str, fact: tuple[str, str, str]) -> None:
+    assert fact not in _pairs(extractor, text)
