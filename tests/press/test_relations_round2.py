@@ -26,6 +26,11 @@ FOUND = [
     # with the destination named, the legal-form name after goods is their maker
     ("Гродненская область поставляет в Тульскую область мебель и удобрения ОАО «Гродно Азот».",
      ("supply", "Гродно Азот", "Тульская область")),
+    # "на шасси МАЗ": the indeclinable chassis is made by the brand after it; the buyers
+    # received them ("получили"), the region of the frame before the colon buys
+    ("В Тульской области растёт спрос на белорусскую технику: в 2024 году коммунальные "
+     "службы получили 36 машин на шасси МАЗ.",
+     ("supply", "Минский автомобильный завод", "Тульская область")),
     # a brand after goods is still their maker
     ("Тульская область закупила 40 самосвалов БЕЛАЗ.",
      ("supply", "Белорусский автомобильный завод", "Тульская область")),

@@ -30,7 +30,8 @@ _DESCRIPTORS = {"компания", "предприятие", "завод", "х�
                 "хозяйство", "аграрий", "сельхозпредприятие", "сельхозпроизводитель"}
 _MAKER_HEADS = {"центр", "техника", "продукция", "машина", "машинокомплект", "комплект",
                 "лицензия", "технология", "модель", "трактор", "автобус", "комбайн", "самосвал",
-                "двигатель", "мотор", "шина", "лифт", "станок", "узел", "документация"}
+                "двигатель", "мотор", "шина", "лифт", "станок", "узел", "документация",
+                "шасси"}
 # "на мощностях / на площадке / для нужд X": X hosts or buys ("на шасси МАЗ": МАЗ makes)
 _HOST_NOUNS = {"мощность", "площадка", "база", "территория", "служба", "нужда", "потребность",
                "хозяйство", "предприятие", "завод", "цех", "производство", "комбинат",
@@ -89,8 +90,8 @@ def _syntax_slot(tokens: list[Token], p: Party, kids: dict[int, list[int]]) -> s
                 return "to"
     if via_descriptor and rel == "nmod" and head >= 0 and tokens[head].lemma == "центр":
         return "to"  # "сервисный центр компании «X»": the company runs the centre
-    if rel == "nmod" and head >= 0 and tokens[head].lemma in _MAKER_HEADS:
-        return "maker"  # "сервисный центр БелАЗа", "техника «Гомсельмаша»"
+    if rel in ("nmod", "appos", "flat") and head >= 0 and tokens[head].lemma in _MAKER_HEADS:
+        return "maker"  # "сервисный центр БелАЗа", "на шасси МАЗ" (an indeclinable head)
     if rel in ("nmod", "appos", "flat", "flat:foreign") and head >= 0 \
             and tokens[head].pos == "NOUN" and tokens[head].lemma not in _DESCRIPTORS \
             and tokens[head].feats.get("Number") == "Plur":
