@@ -197,7 +197,7 @@ def choose_pair(typ: str, reverse: bool, tokens: list[Token], parties: list[Part
                 anchor: int = -1) -> tuple[Party, Party] | None:
     if len(parties) < 2:
         return None
-    slots = [slot(tokens, p, kids) for p in parties]
+    slots = _conjunct_slots(tokens, parties, [slot(tokens, p, kids) for p in parties])
     if typ in SYMMETRIC:
         best = None
         for i, a in enumerate(parties):
@@ -245,6 +245,24 @@ def choose_pair(typ: str, reverse: bool, tokens: list[Token], parties: list[Part
             if compatible(src, dst) and not src.is_country and not dst.is_country:
                 return src, dst
     return None
+
+
+def _conjunct_slots(tokens: list[Token], parties: list[Party], slots: list[str]) -> list[str]:
+    """"между ОАО «X» и тульской компанией «Y»": a conjunct shares the preposition of the
+    first mention even when the parser hangs it elsewhere."""
+    out = list(slots)
+    for i, a in enumerate(parties):
+        if out[i] not in ("with", "from", "to") or a.first < 0:
+            continue
+        for j, b in enumerate(parties):
+            if b.first <= a.last or out[j] == out[i]:
+                continue
+            between = tokens[a.last + 1:b.first]
+            if 0 < len(between) <= 5 and between[0].text == "и" and all(
+                    t.pos == "ADJ" or t.text in ("«", '"') or t.text in _LEGAL_HINT
+                    or t.lemma in _DESCRIPTORS for t in between[1:]):
+                out[j] = out[i]
+    return out
 
 
 def _ordered(parties: list[Party], slots: list[str], order: tuple[str, ...],
