@@ -188,7 +188,10 @@ def _against_word_order(src: Party, dst: Party, slot_of: dict[str, str],
 def compatible(a: Party, b: Party) -> bool:
     if a.name == b.name:
         return False
-    # a region is not a partner of its own country ("Смоленская область" / "Россия")
+    # a region is not a partner of its own country ("Смоленская область" / "Россия"), nor
+    # of its own government or ministry
+    if (a.region and a.region in (b.name, b.region)) or (b.region and b.region == a.name):
+        return False
     return not ((a.is_country or b.is_country) and a.country == b.country)
 
 
