@@ -186,6 +186,11 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
                 continue
             if not obj and toks[trig.first - toks[0].i].pos == "VERB":
                 continue  # "поставили подписи": a verb of supply needs goods
+            if src.is_org and dst.is_org and _names_goods(dst.name, obj, morph) \
+                    and not _names_goods(src.name, obj, morph):
+                # "Уралвагонзавод и Барановичский станкостроительный завод заключили
+                # контракт на поставку станков": the plant whose name says the goods makes them
+                src, dst = dst, src
         out.append(Relation(typ, src.name, dst.name, obj, evidence.strip(), start, stop))
         second = index.second_clause(toks, trig) if typ == "supply" else None
         if second is not None and second.reverse != trig.reverse and not any(
@@ -211,6 +216,15 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
                     out.append(Relation(typ, p.name, dst.name, obj, evidence.strip(), start,
                                         stop))
     return out
+
+
+def _names_goods(name: str, obj: str, morph: Morph) -> bool:
+    """The enterprise's name says what it makes: "станкостроительный" - "станки"."""
+    # the word and its lemma: a fleeting vowel ("станки" - "станок") hides the stem
+    stems = {x[:5] for w in obj.lower().split() if len(w) >= 5
+             for x in (w, morph.plain_lemma(w))}
+    words = [w.lower().strip("«»\"") for w in name.replace("-", " ").split()]
+    return any(w.startswith(st) for st in stems for w in words)
 
 
 _LINKS = {"и", ",", "«", "»", '"', "ОАО", "ООО", "АО", "ЗАО", "ПАО", "РУП", "УП", "ОДО", "СООО",
