@@ -178,8 +178,8 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
                                            for w in obj.split()):
             typ = "joint_production"  # "передаст технологию производства"
         if trig.type == "supply":
-            generic = not obj or (len(obj.split()) == 1
-                                  and morph.plain_lemma(obj) in index.generic_objects)
+            generic = not obj or all(morph.plain_lemma(w) in index.generic_objects
+                                     for w in obj.split())
             if generic and not (src.is_org or dst.is_org):
                 continue  # generic trade between regions is a figure, not a supply
             if generic and (src.is_country or dst.is_country):
