@@ -37,6 +37,8 @@ _HOST_NOUNS = {"мощность", "площадка", "база", "террит
                "хозяйство", "предприятие", "завод", "цех", "производство", "комбинат",
                # "в Речицком районе Гомельской области": the place inside the region
                "район", "округ", "город", "порт", "зона"}
+_TRADERS = {"производитель", "поставщик", "предприятие", "завод", "компания", "экспортер",
+            "партнер", "изготовитель"}
 _DEALER_OUTLETS = {"центр", "сеть", "представительство", "салон", "пункт"}
 _DESCRIPTOR_RELS = {"appos", "flat", "flat:name", "nmod", "amod", "flat:foreign"}
 
@@ -283,8 +285,11 @@ def _ordered(parties: list[Party], slots: list[str], order: tuple[str, ...],
         if first_named and p.first >= 0:
             distance = p.first
         # "у российских гостей": a country adjective qualifies people, it names no party
+        # - unless it qualifies those who trade ("у белорусских производителей")
         adjective = int(tokens is not None and p.is_country and p.first >= 0
-                        and tokens[p.first].pos == "ADJ")
+                        and tokens[p.first].pos == "ADJ" and not (
+                            p.last + 1 < len(tokens)
+                            and tokens[p.last + 1].lemma in _TRADERS))
         return (adjective, rank.get(s, len(order)), int(p.via_person),
                 0 if p.is_org else 2 if p.is_country else 1, distance)
 
