@@ -131,7 +131,8 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
         cands = [p for p in _without_bodies(parties, trig.type) if not _witness(a.tokens, p)
                  and not _reporter(a.tokens, p, trig, index.speech_verbs)
                  and not (p.via_city and trig.type in SYMMETRIC)
-                 and not (trig.type in ("agreement", "meeting") and _venue(a.tokens, p))]
+                 and not (trig.type in ("agreement", "meeting") and _venue(a.tokens, p))
+                 and not _home_of(a.tokens, p, parties)]
         if not cands and trig.type in SYMMETRIC:
             # "Соглашение об этом подписали стороны": the parties of the previous fact
             if previous is not None:
@@ -216,6 +217,16 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
                     out.append(Relation(typ, p.name, dst.name, obj, evidence.strip(), start,
                                         stop))
     return out
+
+
+def _home_of(tokens: list[Token], p: Party, parties: list[Party]) -> bool:
+    """"Группа компаний «X» из Белгородской области приступает ...": the region after "из"
+    right behind an enterprise is where it comes from, no party of its own."""
+    if p.first < 2 or p.is_org or tokens[p.first - 1].lemma != "из":
+        return False
+    return any(o.is_org and o.first >= 0 and o.last in (p.first - 2, p.first - 3)
+               and all(t.text in ("»", '"') for t in tokens[o.last + 1:p.first - 1])
+               for o in parties)
 
 
 def _names_goods(name: str, obj: str, morph: Morph) -> bool:
