@@ -9,65 +9,26 @@ from soyuzprom.registry import schemas as s
 from soyuzprom.registry import service
 
 router = APIRouter()
-router.include_router(
-    crud_router(
-        service.organizations,
-        path="/organizations",
-        tag="organizations",
-        read=s.OrganizationRead,
-        create=s.OrganizationCreate,
-        update=s.OrganizationUpdate,
-        filters=s.OrganizationFilter,
+for svc, path, tag, read, create, update, flt in (
+    (service.organizations, "/organizations", "organizations", s.OrganizationRead,
+     s.OrganizationCreate, s.OrganizationUpdate, s.OrganizationFilter),
+    (service.persons, "/persons", "persons", s.PersonRead, s.PersonCreate, s.PersonUpdate,
+     s.PersonFilter),
+    (service.ownerships, "/ownerships", "ownerships", s.OwnershipRead, s.OwnershipCreate,
+     s.OwnershipUpdate, s.OwnershipFilter),
+    (service.products, "/products", "products", s.ProductRead, s.ProductCreate,
+     s.ProductUpdate, s.ProductFilter),
+):
+    router.include_router(
+        crud_router(svc, path=path, tag=tag, read=read, create=create, update=update,
+                    filters=flt)
     )
+# Reference data is read-only through the API; `soyuzprom init` loads it.
+router.include_router(
+    read_router(service.regions, path="/regions", tag="reference", read=s.RegionRead,
+                filters=s.RegionFilter)
 )
 router.include_router(
-    crud_router(
-        service.persons,
-        path="/persons",
-        tag="persons",
-        read=s.PersonRead,
-        create=s.PersonCreate,
-        update=s.PersonUpdate,
-        filters=s.PersonFilter,
-    )
-)
-router.include_router(
-    crud_router(
-        service.ownerships,
-        path="/ownerships",
-        tag="ownerships",
-        read=s.OwnershipRead,
-        create=s.OwnershipCreate,
-        update=s.OwnershipUpdate,
-        filters=s.OwnershipFilter,
-    )
-)
-router.include_router(
-    crud_router(
-        service.products,
-        path="/products",
-        tag="products",
-        read=s.ProductRead,
-        create=s.ProductCreate,
-        update=s.ProductUpdate,
-        filters=s.ProductFilter,
-    )
-)
-router.include_router(
-    read_router(
-        service.regions,
-        path="/regions",
-        tag="reference",
-        read=s.RegionRead,
-        filters=s.RegionFilter,
-    )
-)
-router.include_router(
-    read_router(
-        service.classifiers,
-        path="/classifiers",
-        tag="reference",
-        read=s.ClassifierRead,
-        filters=s.ClassifierFilter,
-    )
+    read_router(service.classifiers, path="/classifiers", tag="reference",
+                read=s.ClassifierRead, filters=s.ClassifierFilter)
 )
