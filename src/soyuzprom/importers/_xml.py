@@ -24,6 +24,7 @@ from typing import IO, Any
 from lxml import etree
 
 from soyuzprom.errors import InputFormatError
+from soyuzprom.importers.records import BadRecord, Place
 
 ProgressFn = Callable[[int], None]
 
@@ -141,3 +142,40 @@ def iter_records(
             root_info["attrib"] = dict(root.attrib) if root is not None else {}
     except (etree.XMLSyntaxError, zipfile.BadZipFile, EOFError) as exc:
         raise syntax_error(exc, name) from exc
+
+
+def parse_counted_documents(
+    part: XmlPart,
+    progress: ProgressFn | None,
+    *,
+    tag: str,
+    check_root: Callable[[dict[str, Any], str], None],
+    parse_document: Callable[[Any, Place], Any],
+) -> Iterator[Any]:
+    """Every ``tag`` record of one FNS XML file, parsed, or a :class:`BadRecord`.
+
+    The root is checked (``check_root``) before the first record and for an empty file;
+    at the end the record count must equal the root's ``КолДок`` (a truncated dump is a
+    file error, not a quiet short read).
+    """
+    root: dict[str, Any] = {}
+    count = 0
+    with part.open(progress) as stream:
+        for element in iter_records(stream, part.name, tag, root):
+            if count == 0:
+                check_root(root, part.name)
+            count += 1
+            place = Place(part.name, element.sourceline, tag, element.get("ИдДок"))
+            try:
+                yield parse_document(element, place)
+            except InputFormatError as exc:
+                yield BadRecord(exc, place)
+    if count == 0:
+        check_root(root, part.name)
+    # FNS pads КолДок with spaces ("       200").
+    declared = ((root.get("attrib") or {}).get("КолДок") or "").strip()
+    if declared.isdigit() and int(declared) != count:
+        raise InputFormatError(
+            f"В файле {count} документов, а в заголовке КолДок={declared}: файл неполный",
+            file=part.name, element="Файл", field="КолДок",
+        )

@@ -44,7 +44,12 @@ from soyuzprom.importers._values import (
     parse_ru_date,
     required,
 )
-from soyuzprom.importers._xml import ProgressFn, XmlPart, iter_records, open_xml_parts
+from soyuzprom.importers._xml import (
+    ProgressFn,
+    XmlPart,
+    open_xml_parts,
+    parse_counted_documents,
+)
 from soyuzprom.importers.records import (
     Activity,
     BadRecord,
@@ -97,27 +102,9 @@ def parse(path: Path) -> Iterator[Item]:
 
 def parse_part(part: XmlPart, progress: ProgressFn | None = None) -> Iterator[Item]:
     """Every document of one XML file; checks ``ТипИнф`` and ``КолДок`` of its root."""
-    root: dict[str, Any] = {}
-    count = 0
-    with part.open(progress) as stream:
-        for element in iter_records(stream, part.name, RECORD_TAG, root):
-            if count == 0:
-                check_root(root, part.name)
-            count += 1
-            place = Place(part.name, element.sourceline, RECORD_TAG, element.get("ИдДок"))
-            try:
-                yield parse_document(element, place)
-            except InputFormatError as exc:
-                yield BadRecord(exc, place)
-    if count == 0:
-        check_root(root, part.name)
-    declared = (root.get("attrib") or {}).get("КолДок")
-    if declared is not None and declared.strip().isdigit() and int(declared) != count:
-        raise InputFormatError(
-            f"В файле {count} документов, а в заголовке КолДок={declared.strip()}: "
-            "файл неполный",
-            file=part.name, element="Файл", field="КолДок",
-        )
+    return parse_counted_documents(
+        part, progress, tag=RECORD_TAG, check_root=check_root, parse_document=parse_document
+    )
 
 
 def check_root(root: dict[str, Any], name: str) -> None:
