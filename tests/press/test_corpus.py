@@ -9,37 +9,17 @@ from typing import Any
 
 import pytest
 
+from .gold_checks import (
+    KEYS,
+    LEGAL_FORM,
+    PERIOD,
+    QUALIFIERS,
+    RELATION_TYPES,
+    UNITS,
+)
+
 CORPUS = Path(__file__).parent / "corpus"
 STEMS = sorted(p.stem for p in CORPUS.glob("*.txt"))
-
-KEYS = {
-    "published",
-    "relevant",
-    "organizations",
-    "enterprises",
-    "persons",
-    "regions",
-    "relations",
-    "figures",
-}
-RELATION_TYPES = {
-    "supply",
-    "joint_production",
-    "service_center",
-    "joint_venture",
-    "investment_project",
-    "agreement",
-    "meeting",
-}
-UNITS = {"RUB", "USD", "EUR", "BYN", "%", "units", "persons", "rank"}
-PERIOD = re.compile(r"^(|target|\d{4}|\d{4}-\d{4}|\d{4}-\d{2}\.\.\d{4}-\d{2})$")
-LEGAL_FORM = re.compile(r"^(ОАО|ООО|АО|ПАО|ЗАО|РУП|УП|ЧУП|СООО|ИООО)\b|[«»\"]")
-# qualifier words in the evidence -> the marker the `what` must carry (ANNOTATION.md)
-QUALIFIERS = [
-    (re.compile(r"\b(около|порядка|почти|примерно)\b", re.I), "(approx.)"),
-    (re.compile(r"\b(более|свыше|превы[сш]\w*)\b", re.I), "(over)"),
-    (re.compile(r"\bне менее\b", re.I), "(at least)"),
-]
 
 
 def load(stem: str) -> tuple[str, dict[str, Any]]:
