@@ -228,3 +228,36 @@ def speaker_parties(s: int, sent_tokens: list[Token], parties: list[Party],
     name, country, is_country, is_org = body
     return sorted([*rest, Party(name, country, we.i, we.i, is_country, is_org)],
                   key=lambda p: p.first)
+
+
+def republic_parties(sent_tokens: list[Token], taken: set[int],
+                     russian_republic_named: bool) -> list[Party]:
+    """"экспорт области в республику", "поставки в республику": a bare lower-case
+    "республика" refers back to Belarus in a text about Russian–Belarusian trade - unless the
+    text names a Russian republic, which the word might mean just as well."""
+    if russian_republic_named:
+        return []
+    return [Party(COUNTRY_NAME["BY"], "BY", t.i, t.i, True) for t in sent_tokens
+            if t.lemma == "республика" and t.text[:1].islower() and t.i not in taken]
+
+
+_REGION_NOUNS = {"регион", "округ", "край", "область"}
+_PLACE_PREPS = {"в", "во", "на", "из", "для"}
+
+
+def region_noun_parties(sent_tokens: list[Token], tokens: list[Token], taken: set[int],
+                        main_region: Region | None) -> list[Party]:
+    """"в регион поставлено 190 машин", "в округ ввезено": a bare lower-case region noun
+    after a preposition refers back to the text's main region (its most mentioned one)."""
+    if main_region is None:
+        return []
+    out: list[Party] = []
+    for t in sent_tokens:
+        if t.lemma not in _REGION_NOUNS or not t.text[:1].islower() or t.i in taken \
+                or t.i == 0 or tokens[t.i - 1].lemma not in _PLACE_PREPS:
+            continue
+        nxt = tokens[t.i + 1] if t.i + 1 < len(tokens) else None
+        if nxt is not None and nxt.sent == t.sent and (nxt.is_title or nxt.case == "Gen"):
+            continue  # "в регионы России", "в округ Москвы": another place, named
+        out.append(Party(main_region.name, main_region.country, t.i, t.i, False))
+    return out

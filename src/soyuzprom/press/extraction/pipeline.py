@@ -34,6 +34,8 @@ from soyuzprom.press.extraction.parties import (
     center_parties,
     collective_parties,
     descriptor_parties,
+    region_noun_parties,
+    republic_parties,
     sentence_parties,
     speaker_parties,
 )
@@ -108,6 +110,8 @@ class Extractor:
                 and any(t.type not in SYMMETRIC for t in sent_triggers[s])])
             org_tokens_all = {i for o in orgs for i in range(o.first, o.last + 1)}
             main_region = _main_region(regions)
+            russian_republic = any(r.region.country == "RU" and "еспублик" in r.region.name
+                                   for r in regions)
             previous: tuple[Party, Party] | None = None
             previous_sent = -1
             context: tuple[Party, Party] | None = None
@@ -124,6 +128,8 @@ class Extractor:
                 parties += collective_parties(a.sent_tokens(s), a.tokens,
                                               self.vocab.region_adjectives, main_region, taken)
                 parties += center_parties(a.sent_tokens(s), a.tokens, self.vocab.centers, taken)
+                parties += republic_parties(a.sent_tokens(s), taken, russian_republic)
+                parties += region_noun_parties(a.sent_tokens(s), a.tokens, taken, main_region)
                 parties.sort(key=lambda p: p.first)
                 parties = speaker_parties(s, a.sent_tokens(s), parties, persons, bodies,
                                           main_region)

@@ -26,34 +26,58 @@ __all__ = ["SYMMETRIC", "TYPES", "TriggerIndex", "fallback_parties", "find_relat
            "refine_hosts", "sentence_pair"]
 
 
+def _goods_after(j: int, sent: int, tokens: list[Token], party_tokens: set[int],
+                 morph: Morph, stop: frozenset[str], limit: int) -> str:
+    """The first noun phrase naming goods from token ``j`` on, within ``limit`` tokens of
+    the same sentence and before a punctuation mark ("" when there is none)."""
+    start = j
+    while j < len(tokens) and tokens[j].sent == sent and j - start < limit:
+        t = tokens[j]
+        if t.pos == "PUNCT" and t.text not in ("«", "»"):
+            break
+        if j in party_tokens or t.pos in ("NUM", "ADP", "ADV", "CCONJ", "VERB", "AUX") \
+                or t.pos == "PUNCT":
+            j += 1
+            continue
+        if t.pos in ("ADJ", "NOUN"):
+            k = j
+            while k < len(tokens) and tokens[k].pos == "ADJ":
+                k += 1
+            if k < len(tokens) and tokens[k].pos == "NOUN" and k not in party_tokens:
+                if tokens[k].lemma in stop:
+                    j = k + 1
+                    continue
+                end = k
+                if k + 1 < len(tokens) and tokens[k + 1].pos == "NOUN" \
+                        and tokens[k + 1].case == "Gen" and k + 1 not in party_tokens:
+                    end = k + 1  # "продукция нефтепереработки"
+                return morph.nominative(tokens[j:end + 1]).lower()
+        j += 1
+    return ""
+
+
 def describe_object(typ: str, trig: Trigger, tokens: list[Token], parties: list[Party],
-                    morph: Morph, stop: frozenset[str] = frozenset()) -> str:
-    """A short Russian phrase for the relation's object."""
+                    morph: Morph, stop: frozenset[str] = frozenset(),
+                    cues: frozenset[str] = frozenset()) -> str:
+    """A short Russian phrase for the relation's object.
+
+    For a supply or production it is the goods named after the trigger; failing that, the
+    goods a list cue introduces ("основу экспорта составляют металлопрокат и трубы"), or the
+    goods before a verb or a participle.
+    """
     party_tokens = {i for p in parties for i in range(p.first, p.last + 1)}
     if typ in ("supply", "joint_production"):
-        j = trig.last + 1
-        while j < len(tokens) and tokens[j].sent == tokens[trig.first].sent and j - trig.last < 9:
-            t = tokens[j]
-            if t.pos == "PUNCT" and t.text not in ("«", "»"):
-                break
-            if j in party_tokens or t.pos in ("NUM", "ADP", "ADV", "CCONJ", "VERB", "AUX") \
-                    or t.pos == "PUNCT":
-                j += 1
+        sent = tokens[trig.first].sent
+        found = _goods_after(trig.last + 1, sent, tokens, party_tokens, morph, stop, 8)
+        if found:
+            return found
+        for k in range(trig.first - 8, len(tokens)):
+            if k < 0 or tokens[k].sent != sent or tokens[k].lemma not in cues:
                 continue
-            if t.pos in ("ADJ", "NOUN"):
-                k = j
-                while k < len(tokens) and tokens[k].pos == "ADJ":
-                    k += 1
-                if k < len(tokens) and tokens[k].pos == "NOUN" and k not in party_tokens:
-                    if tokens[k].lemma in stop:
-                        j = k + 1
-                        continue
-                    end = k
-                    if k + 1 < len(tokens) and tokens[k + 1].pos == "NOUN" \
-                            and tokens[k + 1].case == "Gen" and k + 1 not in party_tokens:
-                        end = k + 1  # "продукция нефтепереработки"
-                    return morph.nominative(tokens[j:end + 1]).lower()
-            j += 1
+            # "основу которого составляют ...", "в структуре импорта преобладают ..."
+            found = _goods_after(k + 1, sent, tokens, party_tokens, morph, stop, 6)
+            if found:
+                return found
         trig_tok = tokens[trig.first]
         if trig_tok.pos == "VERB" and trig_tok.feats.get("VerbForm") != "Part":
             # "Комплектующие будут поставлять предприятия ...": the goods come first
@@ -148,11 +172,15 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
                 cands.append(others[0])
         if len({p.name for p in cands}) < 2 and cands and trig.type in (*SYMMETRIC, "supply"):
             only = cands[0]
-            other = fallback.get("BY" if only.country == "RU" else "RU") if only.country else None
+            side = "BY" if only.country == "RU" else "RU"
+            other = fallback.get(side) if only.country else None
             if other is not None:
                 cands.append(other)
-        pair = dealer_pair(trig, a.tokens, cands) or choose_pair(
-            trig.type, trig.reverse, a.tokens, cands, kids, trig.first)
+        if a.tokens[trig.first].lemma in index.trade_flows:
+            pair = trade_flow_pair(trig, a.tokens, cands, fallback)
+        else:
+            pair = dealer_pair(trig, a.tokens, cands) or choose_pair(
+                trig.type, trig.reverse, a.tokens, cands, kids, trig.first)
         if pair is None:
             continue
         src, dst = pair
@@ -173,7 +201,8 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
             continue  # the owner of a product or technology is an enterprise
         if trig.type != "supply" and trig.type not in SYMMETRIC and dst.is_country:
             continue  # a host is a region or an enterprise, not a whole country
-        obj = describe_object(trig.type, trig, a.tokens, cands, morph, index.not_objects)
+        obj = describe_object(trig.type, trig, a.tokens, cands, morph, index.not_objects,
+                               index.goods_list_cues)
         typ = trig.type
         if typ == "supply" and obj and any(morph.plain_lemma(w) in index.technology
                                            for w in obj.split()):
@@ -197,7 +226,8 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
         if second is not None and second.reverse != trig.reverse and not any(
                 p.first > second.first and p.name not in (src.name, dst.name) for p in cands):
             # "..., а получает оттуда стекло": the same pair, the other way round
-            obj2 = describe_object(typ, second, a.tokens, cands, morph, index.not_objects)
+            obj2 = describe_object(typ, second, a.tokens, cands, morph, index.not_objects,
+                               index.goods_list_cues)
             out.append(Relation(typ, dst.name, src.name, obj2, evidence.strip(), start, stop))
         if typ in ("supply", "joint_production", "investment_project", "service_center"):
             # "поставляет соду ОАО «X» и ОАО «Y»": every conjoined partner of the same kind
@@ -217,6 +247,35 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
                     out.append(Relation(typ, p.name, dst.name, obj, evidence.strip(), start,
                                         stop))
     return out
+
+
+def trade_flow_pair(trig: Trigger, tokens: list[Token], cands: list[Party],
+                    fallback: dict[str, Party]) -> tuple[Party, Party] | None:
+    """A region's trade flow: "Основу экспорта составили трубы" (the text's region exports
+    to the other country), "Основу белорусского импорта составляют тракторы" (Belarus
+    supplies the region), "экспорт Челябинской области в республику".
+
+    The home is the region (or enterprise) the sentence names, else the text's main party of
+    the side opposite to a named country, else its main Russian party; the partner is the
+    country named, else the other side's country. Exports go from the home, imports to it.
+    """
+    if trig.first > 0 and tokens[trig.first - 1].lemma == "на":
+        return None  # "отправило на экспорт": abroad in general, no partner
+    named = [p for p in cands if p.first >= 0 and p.country]
+    country = next((p for p in named if p.is_country), None)
+    home = next((p for p in named if not p.is_country
+                 and (country is None or p.country != country.country)), None)
+    if home is None:
+        side = "RU" if country is None or country.country == "BY" else "BY"
+        home = fallback.get(side)
+    if home is None or not home.country or (home.is_country and country is None):
+        return None
+    if country is None:
+        side = "BY" if home.country == "RU" else "RU"
+        country = Party(COUNTRY_NAME[side], side, -1, -1, True)
+    if not compatible(home, country) or home.country == country.country:
+        return None
+    return (country, home) if trig.reverse else (home, country)
 
 
 def _home_of(tokens: list[Token], p: Party, parties: list[Party]) -> bool:

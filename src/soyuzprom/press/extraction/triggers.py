@@ -48,6 +48,8 @@ class TriggerIndex:
         self.technology = frozenset(normal_word(x) for x in rel["technology_objects"])
         self.not_objects = frozenset(normal_word(x) for x in rel["not_objects"])
         self.generic_objects = frozenset(normal_word(x) for x in rel["generic_objects"])
+        self.trade_flows = frozenset(normal_word(x) for x in rel.get("trade_flows", []))
+        self.goods_list_cues = frozenset(normal_word(x) for x in rel.get("goods_list_cues", []))
         self.idioms = {normal_word(v): frozenset(normal_word(x) for x in objs)
                        for v, objs in rel.get("idioms", {}).items()}
         self.agreement_references = frozenset(
@@ -71,6 +73,13 @@ class TriggerIndex:
                 if typ not in seen:
                     out.append(Trigger(typ, t.i, t.i, rev))
                     seen.add(typ)
+                elif key not in self.trade_flows and any(
+                        x.type == typ and toks[x.first - toks[0].i].lemma in self.trade_flows
+                        for x in out):
+                    # "доля России в экспорте ..., а завод отгрузил ...": the verb of a
+                    # concrete delivery, not the trade flow named in passing
+                    out = [x for x in out if x.type != typ]
+                    out.append(Trigger(typ, t.i, t.i, rev))
         return out
 
     def hypothetical(self, toks: list[Token], trig: Trigger) -> bool:
