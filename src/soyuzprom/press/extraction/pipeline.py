@@ -14,6 +14,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from typing import Any
 
 from soyuzprom.press.extraction.figures import FigureFinder
 from soyuzprom.press.extraction.model import Extraction, Figure, Mention, Person, Relation
@@ -74,6 +75,7 @@ class Extractor:
         self.region_names = frozenset(r.name for r in self.vocab.regions_by_key.values())
         self.economic = frozenset(normal_word(x) for x in rel["economic"])
         self.non_economic = frozenset(normal_word(x) for x in rel["non_economic"])
+        self.cross_border = frozenset(normal_word(x) for x in rel["cross_border"])
 
     def extract(self, text: str, published: dt.date | None = None) -> Extraction:
         if not text or not text.strip():
@@ -152,7 +154,9 @@ class Extractor:
         lemmas = [t.lemma for t in a.tokens]
         economic = sum(1 for x in lemmas if x in self.economic)
         non_economic = sum(1 for x in lemmas if x in self.non_economic)
-        relevant = is_relevant(sides, economic, non_economic, len(relations))
+        relevant = is_relevant(sides, economic, non_economic, len(relations),
+                               _linked_sentences(a, regions, orgs, persons, bodies,
+                                                 self.cross_border, sent_triggers))
         figures: list[Figure] = []
         if relevant:
             for s in range(len(a.sents)):
@@ -202,6 +206,25 @@ def _sides(regions: list[RegionMention], orgs: list[OrgMention],
         if c:
             weight[c] = weight.get(c, 0) + 2
     return {c for c, w in weight.items() if w >= 2}
+
+
+def _linked_sentences(a: Analysis, regions: list[RegionMention], orgs: list[OrgMention],
+                      persons: list[PersonMention], bodies: dict[str, tuple[str, str]],
+                      words: frozenset[str], sent_triggers: list[list[Any]]) -> int:
+    """Sentences that name a Russian and a Belarusian party with a cooperation or trade
+    word or a relation trigger."""
+    countries: dict[int, set[str]] = {}
+    for r in regions:
+        countries.setdefault(r.sent, set()).add(r.region.country)
+    for o in orgs:
+        if o.country:
+            countries.setdefault(o.sent, set()).add(o.country)
+    for p in persons:
+        if p.name in bodies and bodies[p.name][1]:
+            countries.setdefault(p.sent, set()).add(bodies[p.name][1])
+    linked = [s for s, c in countries.items() if {"RU", "BY"} <= c]
+    return sum(1 for s in linked if sent_triggers[s]
+               or any(t.lemma in words for t in a.sent_tokens(s)))
 
 
 def _side(p: Party, tokens: list[Token], fallback: dict[str, Party]) -> Party:
