@@ -84,7 +84,9 @@ class OrgFinder(BodyRules):
                 if lem in self.product_nouns or lem in self.event_heads or lem in self.media_heads \
                         or lem in self.place_nouns or lem in self.sport_heads \
                         or normal_word(t[j].text) in self.sport_heads:
-                    desc_kind = "skip"
+                    # "на площадке ООО «X»": a legal form names a company whatever the
+                    # place or product noun before it
+                    desc_kind = desc_kind if legal else "skip"
                     break
                 if lem in self.desc_enterprise:
                     desc_kind = desc_kind or "enterprise"

@@ -147,8 +147,10 @@ def descriptor_parties(sent_tokens: list[Token], tokens: list[Token], orgs: list
             if c and tokens[j].pos == "ADJ":
                 country = c
                 break
+        # "компания и холдинг «Амкодор» подписали": not the partner named later on
+        later = {o.name for o in orgs if o.sent == t.sent and o.first > t.i}
         before = [o for o in orgs if o.last < t.i and o.kind == "enterprise"
-                  and (not country or o.country == country)]
+                  and (not country or o.country == country) and o.name not in later]
         if before:
             o = before[-1]
             out.append(Party(o.name, o.country, t.i, t.i, False, True))

@@ -189,7 +189,7 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
             # "X и Гомельский вагоностроительный завод ... о производстве в Гомеле": the
             # assembling plant, not its region, is the most specific host
             plant = next((p for p in cands if p.is_org and p.first >= 0 and not p.is_body
-                          and p.country == dst.country and p.name != src.name), None)
+                          and p.country in (dst.country, "") and p.name != src.name), None)
             if plant is not None:
                 dst = plant
         if trig.type == "joint_venture" and (src.is_country or dst.is_country):
