@@ -155,7 +155,8 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
         cands = [p for p in _without_bodies(parties, trig.type) if not _witness(a.tokens, p)
                  and not _reporter(a.tokens, p, trig, index.speech_verbs)
                  and not (p.via_city and trig.type in SYMMETRIC)
-                 and not (trig.type in ("agreement", "meeting") and _venue(a.tokens, p))
+                 and not (trig.type in ("agreement", "meeting") and _venue(a.tokens, p)
+                          and not _visited(a.tokens, trig, p))
                  and not _home_of(a.tokens, p, parties)]
         if not cands and trig.type in SYMMETRIC:
             # "Соглашение об этом подписали стороны": the parties of the previous fact
@@ -367,6 +368,17 @@ def _venue(tokens: list[Token], p: Party) -> bool:
     if p.first < 1 or p.is_org:
         return False
     return tokens[p.first - 1].lemma in ("в", "во") and tokens[p.last].case == "Loc"
+
+
+_VISITS = {"визит", "поездка", "посетить", "побывать", "находиться", "пребывать", "пребывание"}
+
+
+def _visited(tokens: list[Token], trig: Trigger, p: Party) -> bool:
+    """"находилась с рабочим визитом в Гомельской области": the region a delegation visits
+    is its counterpart, not only the place of the meeting."""
+    return trig.type == "meeting" and not p.is_country and not p.via_city \
+        and any(t.lemma in _VISITS for t in tokens[trig.first:trig.last + 1]) \
+        and 0 < p.first - trig.last <= 3
 
 
 def _witness(tokens: list[Token], p: Party) -> bool:
