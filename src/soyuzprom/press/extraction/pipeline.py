@@ -102,6 +102,7 @@ class Extractor:
         relations: list[Relation] = []
         if {"RU", "BY"} <= sides:
             fallback = fallback_parties(orgs, regions)
+            region_fallback = fallback_parties([], regions)
 
             # The parser runs once per text, only on sentences where direction matters: a
             # directional trigger (supply, production, service, investment) and two mentions.
@@ -125,7 +126,7 @@ class Extractor:
                 if not a.sent_text(s).lstrip().startswith(("«", "—", "-", "\"")):
                     parties += descriptor_parties(a.sent_tokens(s), a.tokens, orgs,
                                                   self.vocab.place_adjectives, org_tokens_all)
-                parties = [_side(p, a.tokens, fallback) for p in parties]
+                parties = [_side(p, a.tokens, fallback, region_fallback) for p in parties]
                 taken = org_tokens_all | {p.first for p in parties}
                 parties += collective_parties(a.sent_tokens(s), a.tokens,
                                               self.vocab.region_adjectives, main_region, taken)
@@ -227,11 +228,17 @@ def _linked_sentences(a: Analysis, regions: list[RegionMention], orgs: list[OrgM
                or any(t.lemma in words for t in a.sent_tokens(s)))
 
 
-def _side(p: Party, tokens: list[Token], fallback: dict[str, Party]) -> Party:
-    """"белорусская сторона" stands for the text's main Belarusian party."""
+def _side(p: Party, tokens: list[Token], fallback: dict[str, Party],
+          region_fallback: dict[str, Party]) -> Party:
+    """"белорусская сторона" stands for the text's main Belarusian party; "белорусская
+    делегация" for its main Belarusian region (a delegation comes from a region or the
+    country, see ``region_fallback``)."""
     nxt = tokens[p.last + 1] if 0 <= p.last + 1 < len(tokens) else None
-    if p.is_country and nxt is not None and nxt.lemma == "сторона" and p.country in fallback:
-        main = fallback[p.country]
+    if not p.is_country or nxt is None:
+        return p
+    chosen = {"сторона": fallback, "делегация": region_fallback}.get(nxt.lemma, {})
+    if p.country in chosen:
+        main = chosen[p.country]
         return replace(main, first=p.first, last=p.last)
     return p
 

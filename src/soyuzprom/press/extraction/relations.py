@@ -158,6 +158,7 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
                  and not (trig.type in ("agreement", "meeting") and _venue(a.tokens, p)
                           and not _visited(a.tokens, trig, p))
                  and not _home_of(a.tokens, p, parties)]
+        cands = _outside_descriptions(a.tokens, cands)
         if not cands and trig.type in SYMMETRIC:
             # "Соглашение об этом подписали стороны": the parties of the previous fact
             if previous is not None:
@@ -379,6 +380,24 @@ def _visited(tokens: list[Token], trig: Trigger, p: Party) -> bool:
     return trig.type == "meeting" and not p.is_country and not p.via_city \
         and any(t.lemma in _VISITS for t in tokens[trig.first:trig.last + 1]) \
         and 0 < p.first - trig.last <= 3
+
+
+def _outside_descriptions(tokens: list[Token], cands: list[Party]) -> list[Party]:
+    """"встретился с делегацией Витебской области, которую возглавила заместитель
+    председателя облисполкома": a party named only in a relative clause describes another
+    party of its side, which stays the party of the fact."""
+    def described(p: Party) -> bool:
+        for j in range(p.first - 1, max(-1, p.first - 8), -1):
+            t = tokens[j]
+            if t.sent != tokens[p.first].sent or t.text in (",", "—", "(", ";", "."):
+                return False
+            if t.lemma == "который":
+                return True
+        return False
+
+    inside = [p for p in cands if p.first >= 0 and described(p)]
+    return [p for p in cands if p not in inside or not any(
+        o not in inside and o.country == p.country and o.name != p.name for o in cands)]
 
 
 def _witness(tokens: list[Token], p: Party) -> bool:
