@@ -126,10 +126,11 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
         triggers = [t for t in triggers if t.type != "meeting"
                     or a.tokens[t.first].lemma not in ("визит", "посетить", "побывать")]
     if types - {"meeting"}:
-        # "главный результат визита — контракт на поставку", "в рамках визита ... поставки":
+        # "главный результат визита — контракт на поставку", "в рамках визита ... поставки",
+        # "по итогам переговоров подписано соглашение":
         # a meeting named as the setting of another fact is not a fact of its own
         triggers = [t for t in triggers if t.type != "meeting" or not any(
-            a.tokens[k].lemma in ("результат", "рамка", "ход")
+            a.tokens[k].lemma in ("результат", "рамка", "ход", "итог")
             for k in range(max(0, t.first - 2), t.first))]
     if "agreement" in types:
         # "соглашение о реализации инвестиционного проекта": the project is the agreement's
