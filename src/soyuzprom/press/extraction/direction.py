@@ -231,8 +231,13 @@ def choose_pair(typ: str, reverse: bool, tokens: list[Token], parties: list[Part
         src_order, dst_order = ("maker", "subj", "from", "gen", "other", "with"), (
             "to", "dat", "goods_org", "obj", "in", "other", "gen", "subj")
     slot_of = {p.name: s for p, s in zip(parties, slots, strict=True)}
+    # the subjects or objects of a verb listed together share its role; the parties listed
+    # before a noun ("X и Y заключили контракт на поставку") are its two sides
+    verb_trigger = trig_tok is not None and trig_tok.pos == "VERB"
     for src in _ordered(parties, slots, src_order, anchor, True, tokens):
         for dst in _ordered(parties, slots, dst_order, anchor, tokens=tokens):
+            if verb_trigger and _listed_together(tokens, src, dst):
+                continue  # "получили ОАО «X» и ООО «Y»": two parties in one role
             if compatible(src, dst) and (not src.country or not dst.country
                                           or src.country != dst.country):
                 if typ == "joint_production" and slot_of[src.name] == slot_of[dst.name] \
@@ -247,7 +252,8 @@ def choose_pair(typ: str, reverse: bool, tokens: list[Token], parties: list[Part
         return None  # production, service and investment are cooperation across the border
     for src in _ordered(parties, slots, src_order, anchor, True, tokens):
         for dst in _ordered(parties, slots, dst_order, anchor, tokens=tokens):
-            if compatible(src, dst) and not src.is_country and not dst.is_country:
+            if compatible(src, dst) and not src.is_country and not dst.is_country \
+                    and not (verb_trigger and _listed_together(tokens, src, dst)):
                 return src, dst
     return None
 
@@ -279,7 +285,7 @@ def _ordered(parties: list[Party], slots: list[str], order: tuple[str, ...],
     на поставку" names the supplier first."""
     rank = {s: k for k, s in enumerate(order)}
 
-    def key(ps: tuple[Party, str]) -> tuple[int, int, int, int, int]:
+    def key(ps: tuple[Party, str]) -> tuple[int, int, int, int, int, int]:
         p, s = ps
         distance = abs(p.first - anchor) if anchor >= 0 and p.first >= 0 else 99
         if first_named and p.first >= 0:
@@ -290,13 +296,53 @@ def _ordered(parties: list[Party], slots: list[str], order: tuple[str, ...],
                         and tokens[p.first].pos == "ADJ" and not (
                             p.last + 1 < len(tokens)
                             and tokens[p.last + 1].lemma in _TRADERS))
-        return (adjective, rank.get(s, len(order)), int(p.via_person),
+        # "область покупает технику: завод отгрузил шины": the subject of the trigger's
+        # own verb before the subject of another clause
+        governed = 0 if tokens is None or anchor < 0 else int(not _governed_by(tokens, p, anchor))
+        return (adjective, rank.get(s, len(order)), governed, int(p.via_person),
                 0 if p.is_org else 2 if p.is_country else 1, distance)
 
     pairs = sorted(zip(parties, slots, strict=True), key=key)
     return [p for p, _ in pairs]
 
 
+
+
+_LIST_LINKS = {"и", ",", "«", "»", '"'} | _LEGAL_HINT
+
+
+def _listed_together(tokens: list[Token], a: Party, b: Party) -> bool:
+    """"АО «X» и ООО «Y»": two mentions joined by "и" or a comma and nothing else share one
+    role in the sentence; neither supplies the other."""
+    if a.first < 0 or b.first < 0:
+        return False
+    lo, hi = (a, b) if a.first < b.first else (b, a)
+    between = tokens[lo.last + 1:hi.first]
+    return 0 < len(between) <= 4 and all(t.text in _LIST_LINKS for t in between) \
+        and any(t.text in ("и", ",") for t in between)
+
+
+def _governed_by(tokens: list[Token], p: Party, anchor: int) -> bool:
+    """The mention hangs on the trigger in the dependency parse (directly, or through a
+    conjunct or a descriptor noun); true when the sentence was not parsed."""
+    if p.first < 0:
+        return False
+    inside = range(p.first, p.last + 1)
+    heads = [i for i in inside if tokens[i].head not in inside and tokens[i].pos != "PUNCT"]
+    if not heads or tokens[heads[0]].rel == "":
+        return True
+    h = heads[0]
+    for _ in range(4):
+        head = tokens[h].head
+        if head < 0:
+            return False
+        if head == anchor:
+            return True
+        if tokens[h].rel not in ("conj", "appos", "flat", "flat:name", "nmod") \
+                and tokens[head].pos != "NOUN":
+            return False
+        h = head
+    return False
 
 
 def dealer_pair(trig: Trigger, tokens: list[Token],

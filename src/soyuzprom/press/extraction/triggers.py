@@ -73,6 +73,10 @@ class TriggerIndex:
                 if typ not in seen:
                     out.append(Trigger(typ, t.i, t.i, rev))
                     seen.add(typ)
+                elif self._new_clause(toks, out, typ, k, key):
+                    # "покупает технику ...: в прошлом году завод отгрузил ...", "поставила
+                    # компания «X», которая является дилером МТЗ": another fact of the type
+                    out.append(Trigger(typ, t.i, t.i, rev))
                 elif key not in self.trade_flows and any(
                         x.type == typ and toks[x.first - toks[0].i].lemma in self.trade_flows
                         for x in out):
@@ -81,6 +85,20 @@ class TriggerIndex:
                     out = [x for x in out if x.type != typ]
                     out.append(Trigger(typ, t.i, t.i, rev))
         return out
+
+    def _new_clause(self, toks: list[Token], out: list[Trigger], typ: str, k: int,
+                    key: str) -> bool:
+        """A second trigger of a type starts a fact of its own when it is a dealer noun or a
+        finite verb after a clause break (":", ";", "—") from the previous one."""
+        lo = toks[0].i
+        last = max(x.last for x in out if x.type == typ) - lo
+        if key in self.trade_flows or toks[last].lemma in self.trade_flows:
+            return False
+        if key in ("дилер", "дистрибьютор"):
+            return toks[last].lemma not in ("дилер", "дилерский", "дистрибьютор")
+        t = toks[k]
+        return t.pos == "VERB" and t.feats.get("VerbForm") == "Fin" \
+            and any(x.text in (":", ";", "—") for x in toks[last + 1:k])
 
     def hypothetical(self, toks: list[Token], trig: Trigger) -> bool:
         """Readiness, interest, discussion ("готовы рассмотреть поставки") or an agreed
