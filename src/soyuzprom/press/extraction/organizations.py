@@ -407,6 +407,7 @@ class OrgFinder(BodyRules):
         self.coined_persons()
         self.defined_abbreviations()
         self._case_variants()
+        self._short_repeats()
         self._same_kind()
         self.credits()
         return sorted(self.out, key=lambda m: m.start)

@@ -19,7 +19,8 @@ from soyuzprom.press.extraction.orgnames import QUOTES
 DASHES = ("—", "–", "-")
 # Credit lines: "Фото: пресс-служба администрации ...", "Редакция «...»", "Анна Смирнова,
 # «Молот»". An organization named only there is not a mention of the text.
-_CREDIT = re.compile(r"^\s*(Фото|Фотографии|Текст|Видео|Источник|Автор|Редакция|Подготовил[аи]?)"
+_CREDIT = re.compile(r"^\s*(Фото|Фотографии|Текст|Видео|Источник|Автор|Редакция|Подготовил[аи]?"
+                     r"|Пресс-служба|По материалам)"
                      r"\b", re.IGNORECASE)
 _BYLINE = re.compile(r"^\s*[А-ЯЁ][а-яё]+ [А-ЯЁ][а-яё-]+\s*(,|—|–)\s*«[^»]+»\.?\s*$")
 
@@ -120,6 +121,23 @@ class OrgPasses(OrgFinderBase):
         if rename:
             self.out = [replace(o, name=rename[o.name]) if o.name in rename else o
                         for o in self.out]
+
+    def _short_repeats(self) -> None:
+        """"Шадринский завод" after "Шадринский автоагрегатный завод": a two-word repeat
+        with the same first word and head noun as one longer name of the text is that name."""
+        longer = [o for o in self.out if len(o.name.split()) >= 3]
+        rename: dict[str, OrgMention] = {}
+        for o in self.out:
+            words = o.name.split()
+            if len(words) != 2 or o.kind != "enterprise":
+                continue
+            fits = {x.name: x for x in longer if x.kind == "enterprise"
+                    and x.name.split()[0] == words[0] and words[1] in x.name.split()[1:]}
+            if len(fits) == 1:
+                rename[o.name] = next(iter(fits.values()))
+        if rename:
+            self.out = [replace(o, name=rename[o.name].name, country=rename[o.name].country)
+                        if o.name in rename else o for o in self.out]
 
     def credits(self) -> None:
         """Drop names found only in credit lines (bylines, photo credits)."""
