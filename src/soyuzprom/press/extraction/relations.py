@@ -112,7 +112,8 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
                    morph: Morph, fallback: dict[str, Party],
                    previous: tuple[Party, Party] | None = None,
                    found_triggers: list[Trigger] | None = None,
-                   context: tuple[Party, Party] | None = None) -> list[Relation]:
+                   context: tuple[Party, Party] | None = None,
+                   region_fallback: dict[str, Party] | None = None) -> list[Relation]:
     """Relations of sentence ``s``; uses the dependency parse when the sentence was parsed."""
     toks = a.sent_tokens(s)
     out: list[Relation] = []
@@ -179,6 +180,14 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
             other = fallback.get(side) if only.country else None
             if other is not None:
                 cands.append(other)
+        countries = {p.country for p in cands if p.country}
+        if trig.type == "meeting" and len(countries) == 1 and len({p.name for p in cands}) > 1:
+            # "Гости встретились с губернатором, посетили завод X и комбинат Y": the hosts
+            # are named, the visitors are the text's main region of the other side
+            side = "BY" if countries == {"RU"} else "RU"
+            guest = (region_fallback or {}).get(side) or fallback.get(side)
+            if guest is not None:
+                cands.append(guest)
         if a.tokens[trig.first].lemma in index.trade_flows:
             pair = trade_flow_pair(trig, a.tokens, cands, fallback)
         else:
@@ -225,6 +234,11 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
                 # контракт на поставку станков": the plant whose name says the goods makes them
                 src, dst = dst, src
         out.append(Relation(typ, src.name, dst.name, obj, evidence.strip(), start, stop))
+        if typ != "agreement" and src.is_org and dst.is_org and _signed_document(toks):
+            # "X и Y подписали контракт на поставку": the signed contract is an agreement
+            # between the two enterprises as well as the supply it provides for
+            out.append(Relation("agreement", src.name, dst.name, "контракт", evidence.strip(),
+                                start, stop))
         second = index.second_clause(toks, trig) if typ == "supply" else None
         if second is not None and second.reverse != trig.reverse and not any(
                 p.first > second.first and p.name not in (src.name, dst.name) for p in cands):
@@ -279,6 +293,16 @@ def trade_flow_pair(trig: Trigger, tokens: list[Token], cands: list[Party],
     if not compatible(home, country) or home.country == country.country:
         return None
     return (country, home) if trig.reverse else (home, country)
+
+
+_DOCUMENTS = {"контракт", "договор", "соглашение", "меморандум"}
+_SIGNING = {"подписать", "заключить", "подписывать", "заключать", "подписанный", "заключенный"}
+
+
+def _signed_document(toks: list[Token]) -> bool:
+    """The sentence reports a contract, agreement or memorandum signed (not one in force)."""
+    lemmas = {t.lemma for t in toks}
+    return bool(lemmas & _DOCUMENTS) and bool(lemmas & _SIGNING)
 
 
 def _home_of(tokens: list[Token], p: Party, parties: list[Party]) -> bool:
