@@ -366,5 +366,10 @@ def dealer_pair(trig: Trigger, tokens: list[Token],
             and nxt.lemma in _DEALER_OUTLETS:
         return named, others[0]  # "дилерский центр ОАО «X»": X's outlet, X supplies
     if lemma == "дилерский":
+        if named.country == "BY" and others[0].country == "RU":
+            # "Ижевская компания подписала с холдингом «X» дилерский договор": nothing in
+            # the words tells the dealer; in this domain the Belarusian maker sells through
+            # the Russian dealer (as for licensed production, see choose_pair)
+            return named, others[0]
         return others[0], named
     return named, others[0]
