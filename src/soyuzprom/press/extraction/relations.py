@@ -396,7 +396,8 @@ def _venue(tokens: list[Token], p: Party) -> bool:
     return tokens[p.first - 1].lemma in ("в", "во") and tokens[p.last].case == "Loc"
 
 
-_VISITS = {"визит", "поездка", "посетить", "побывать", "находиться", "пребывать", "пребывание"}
+_VISITS = {"визит", "поездка", "посетить", "побывать", "находиться", "пребывать", "пребывание",
+           "бизнес-миссия", "миссия"}
 
 
 def _visited(tokens: list[Token], trig: Trigger, p: Party) -> bool:
