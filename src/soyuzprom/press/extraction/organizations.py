@@ -165,7 +165,7 @@ class OrgFinder(BodyRules):
                 if first == i - 1 and spec.get("kind") == "enterprise":
                     k = end + 1
                     while k < len(t) and k - end <= 4 and t[k].sent == tok.sent and (
-                            (t[k].pos in ("NOUN", "ADJ") and t[k].case == "Gen"
+                            (t[k].pos in ("NOUN", "ADJ") and self._genitive(t[k])
                              and not t[k].is_title and k not in self.region_at
                              and t[k].text != "имени")
                             or (t[k].text == "и" and k + 1 < len(t) and t[k + 1].case == "Gen")):
@@ -190,6 +190,12 @@ class OrgFinder(BodyRules):
                 self._add(name[:1].upper() + name[1:] + tail, spec.get("kind", "enterprise"),
                           country, first, end, "generic")
                 break
+
+    def _genitive(self, tok: Token) -> bool:
+        """Genitive by the tagger, or a word that can only be genitive ("завода
+        биотехнологий": the tagger reads a rare plural as nominative)."""
+        return tok.case == "Gen" or (tok.pos == "NOUN" and self.m.has_grammeme(tok.text, "gent")
+                                     and not self.m.has_grammeme(tok.text, "nomn"))
 
     def _named_after(self, end: int) -> int:
         """Last token of "имени С. М. Кирпиченко" / "имени Ленина" right after ``end``
