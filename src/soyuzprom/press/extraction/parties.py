@@ -151,8 +151,11 @@ def descriptor_parties(sent_tokens: list[Token], tokens: list[Token], orgs: list
         later = {o.name for o in orgs if o.sent == t.sent and o.first > t.i}
         before = [o for o in orgs if o.last < t.i and o.kind == "enterprise"
                   and (not country or o.country == country) and o.name not in later]
-        if before:
-            o = before[-1]
+        # "поставляет комбинату": the latest enterprise whose name has that head noun
+        # ("Гомельский жировой комбинат"), else the latest enterprise named before
+        headed = [o for o in before if t.lemma in o.name.lower().split()]
+        if headed or before:
+            o = (headed or before)[-1]
             out.append(Party(o.name, o.country, t.i, t.i, False, True))
     return out
 
