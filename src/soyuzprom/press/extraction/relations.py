@@ -190,6 +190,8 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
                 cands.append(guest)
         if a.tokens[trig.first].lemma in index.trade_flows:
             pair = trade_flow_pair(trig, a.tokens, cands, fallback)
+        elif trig.type == "supply" and (signed := _signatories(a.tokens, trig, cands)):
+            pair = signed
         else:
             pair = dealer_pair(trig, a.tokens, cands) or choose_pair(
                 trig.type, trig.reverse, a.tokens, cands, kids, trig.first)
@@ -297,6 +299,32 @@ def trade_flow_pair(trig: Trigger, tokens: list[Token], cands: list[Party],
 
 _DOCUMENTS = {"контракт", "договор", "соглашение", "меморандум"}
 _SIGNING = {"подписать", "заключить", "подписывать", "заключать", "подписанный", "заключенный"}
+
+
+_SIGNER_NOUNS = {"компания", "завод", "холдинг", "предприятие", "фирма", "комбинат", "группа",
+                 "концерн", "корпорация", "объединение", "производитель", "сеть", "дилер"}
+
+
+def _signatories(tokens: list[Token], trig: Trigger,
+                 cands: list[Party]) -> tuple[Party, Party] | None:
+    """"X и компания «Y» подписали контракт на поставку трансформаторов для сетей двух
+    областей": the two enterprises that sign a contract for a supply are its supplier and
+    buyer (the first named supplies; see the goods check in find_relations), whatever
+    regions the goods are for."""
+    k = trig.first
+    if tokens[k].pos != "NOUN" or k < 2 or tokens[k - 1].lemma not in ("на", "о", "об") \
+            or tokens[k - 2].lemma not in _DOCUMENTS:
+        return None
+    orgs = [p for p in cands if p.is_org and not p.is_body and 0 <= p.first < trig.first]
+    for i, x in enumerate(orgs):
+        for y in orgs[i + 1:]:
+            between = tokens[x.last + 1:y.first]
+            if (x.country or y.country) and not (x.country and x.country == y.country) \
+                    and 0 < len(between) <= 6 and between[0].text == "и" \
+                    and all(t.text in _LINKS or t.pos == "ADJ" or t.lemma in _SIGNER_NOUNS
+                            for t in between[1:]):
+                return x, y
+    return None
 
 
 def _signed_document(toks: list[Token]) -> bool:
