@@ -92,3 +92,68 @@ def test_relevance_needs_a_link_between_the_sides(extractor: Extractor) -> None:
     assert not extractor.extract(text).relevant
     linked = text + " Товарооборот Псковской области с Беларусью вырос на 5%."
     assert extractor.extract(linked).relevant
+
+
+FOUND_MORE = [
+    # a second supply verb after a clause break is a fact of its own
+    ("Псковская область закупает белорусские тракторы: в 2024 году ООО «Псковкабель» "
+     "поставило Минскому автомобильному заводу 300 км кабеля.",
+     ("supply", "Псковкабель", "Минский автомобильный завод")),
+    # the dealer noun after a delivery verb states the standing supply
+    ("Технику им поставила компания «Псковагроснаб», которая с 2020 года является "
+     "официальным дилером МТЗ в регионе.",
+     ("supply", "Минский тракторный завод", "Псковагроснаб")),
+    # a dealer contract between a Russian and a Belarusian company: the Belarusian maker
+    ("Псковская компания «Севзаплестех» подписала дилерский договор с ОАО «Мозырский "
+     "машиностроительный завод».",
+     ("supply", "Мозырский машиностроительный завод", "Севзаплестех")),
+    # a signed contract between enterprises is an agreement as well as a supply
+    ("ОАО «Бабушкина крынка» подписало договор с псковской торговой сетью «Псковхлеб» на "
+     "поставку сыров.",
+     ("agreement", "Бабушкина крынка", "Псковхлеб")),
+    # the two signatories of a contract for a supply, not the regions the goods are for
+    ("Минский электротехнический завод и компания «Россети Северо-Запад» подписали контракт "
+     "на поставку 200 трансформаторов для сетей Псковской и Новгородской областей.",
+     ("supply", "Минский электротехнический завод", "Россети Северо-Запад")),
+    # "комбинату": the enterprise whose name has that head noun
+    ("Группа «Псковзерно» построит цех на площадке ОАО «Оршанский мелькомбинат». С 2022 года "
+     "«Псковзерно» поставляет мелькомбинату продовольственную пшеницу.",
+     ("supply", "Псковзерно", "Оршанский мелькомбинат")),
+    # hosts named, visitors implied: the other side's main region meets them
+    ("Гости посетили Великолукский машиностроительный завод и Псковский кабельный завод.",
+     ("meeting", "Витебская область", "Великолукский машиностроительный завод")),
+    # a business mission is a visit
+    ("Делегация Витебской области провела бизнес-миссию в Псковской области.",
+     ("meeting", "Витебская область", "Псковская область")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND_MORE, ids=[e[0] for _, e in FOUND_MORE])
+def test_relation_found_more(extractor: Extractor, text: str,
+                             expected: tuple[str, str, str]) -> None:
+    test_relation_found(extractor, text, expected)
+
+
+def test_parties_listed_together_in_a_verbs_role_are_no_pair(extractor: Extractor) -> None:
+    found = _relations(extractor, "Первые 18 тракторов МТЗ уже получили АО «Псковский "
+                                  "агрокомплекс» и ООО «Племзавод Пушкиногорье».")
+    assert ("supply", "Псковский агрокомплекс", "Племзавод Пушкиногорье") not in found, found
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # the tagger reads the rare plural as nominative; it can only be genitive
+    ("Представители Бобруйского завода биотехнологий провели переговоры в Пскове.",
+     "Бобруйский завод биотехнологий"),
+    # a two-word repeat of a longer name is that name
+    ("ООО «Великолукский завод светотехники» поставит светильники в Минск. Великолукский "
+     "завод уже отгрузил первую партию.", "Великолукский завод светотехники"),
+])
+def test_organization_names(extractor: Extractor, text: str, name: str) -> None:
+    names = extractor.extract(text).organizations
+    assert name in names and not any(n != name and name.startswith(n) for n in names), names
+
+
+def test_press_service_line_is_a_credit(extractor: Extractor) -> None:
+    text = (FRAME + "Минский тракторный завод поставит в Псковскую область 40 тракторов.\n\n"
+            "Пресс-служба Правительства Псковской области")
+    assert "Правительство Псковской области" not in extractor.extract(text).organizations
