@@ -114,6 +114,19 @@ def _syntax_slot(tokens: list[Token], p: Party, kids: dict[int, list[int]]) -> s
     return None
 
 
+def _after_goods(tokens: list[Token], p: Party) -> bool:
+    """The mention follows goods: a genitive plural noun or a maker head ("тракторов МТЗ",
+    "техники «Амкодор»"), with no legal form ("отгрузки труб ОАО «X»" is rather a buyer)."""
+    k = p.first - 1
+    while k >= 0 and tokens[k].text in ("«", '"', "„"):
+        k -= 1
+    if k < 0 or tokens[k].sent != tokens[p.first].sent or tokens[k].pos != "NOUN" \
+            or tokens[k].lemma in _DESCRIPTORS or _legal_form(tokens, p):
+        return False
+    t = tokens[k]
+    return t.lemma in _MAKER_HEADS or (t.case == "Gen" and t.feats.get("Number") == "Plur")
+
+
 def _legal_form(tokens: list[Token], p: Party) -> bool:
     """The mention is written with its legal form ("ОАО «X»"), inside or just before it."""
     k = p.first
@@ -136,10 +149,17 @@ def slot(tokens: list[Token], p: Party, kids: dict[int, list[int]] | None = None
     | obj | other."""
     if p.first < 0:
         return "other"  # a party from elsewhere in the text
-    if kids is not None:
-        found = _syntax_slot(tokens, p, kids)
-        if found is not None:
-            return found
+    found = _syntax_slot(tokens, p, kids) if kids is not None else None
+    found = found or _surface_slot(tokens, p)
+    if found in ("subj", "obj", "other") and _after_goods(tokens, p):
+        # "обслуживания тракторов МТЗ" that the parser hangs on the verb (or an indeclinable
+        # name read as nominative): a brand right after goods in the genitive plural makes them
+        return "maker"
+    return found
+
+
+def _surface_slot(tokens: list[Token], p: Party) -> str:
+    """The attachment from prepositions and cases, for a sentence that was not parsed."""
     first = p.first
     while first < p.last and not tokens[first].text[:1].isalnum():
         first += 1  # the case is carried by the name, not by its opening quote
@@ -168,8 +188,6 @@ def slot(tokens: list[Token], p: Party, kids: dict[int, list[int]] | None = None
     if t.pos == "ADJ":
         case = tokens[p.last].case if tokens[p.last].pos != "ADJ" else case
     return {"Nom": "subj", "Gen": "gen", "Dat": "dat", "Ins": "with"}.get(case or "", "other")
-
-
 
 
 _WEAK = {"subj", "other", "obj", "gen", "dat", "goods_org"}

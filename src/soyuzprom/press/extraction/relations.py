@@ -198,6 +198,13 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
         if pair is None:
             continue
         src, dst = pair
+        if trig.type == "service_center" and slot(a.tokens, src, kids) == "maker":
+            # "«X» открыл в Кирове сервисный центр для обслуживания тракторов МТЗ": the
+            # maker's centre is hosted by the enterprise that opens it
+            opener = next((p for p in cands if p.is_org and p.name != src.name
+                           and slot(a.tokens, p, kids) == "subj"), None)
+            if opener is not None:
+                dst = opener
         if trig.type in ("joint_production", "service_center", "investment_project") \
                 and not dst.is_org and dst.country:
             # "X и Гомельский вагоностроительный завод ... о производстве в Гомеле": the
