@@ -157,3 +157,12 @@ def test_press_service_line_is_a_credit(extractor: Extractor) -> None:
     text = (FRAME + "Минский тракторный завод поставит в Псковскую область 40 тракторов.\n\n"
             "Пресс-служба Правительства Псковской области")
     assert "Правительство Псковской области" not in extractor.extract(text).organizations
+
+
+def test_a_possible_market_links_nothing(extractor: Extractor) -> None:
+    """Both sides in one sentence, but only as a possibility: not relevant."""
+    text = ("Тульский завод «Тулатрубпром» запустил новую линию по выпуску труб. Инвестиции в "
+            "проект составили 2 млрд рублей, на заводе создано 120 рабочих мест. Продукция "
+            "предназначена для строительных компаний Тульской области. В перспективе "
+            "В Тульской области Республику Беларусь рассматривают как возможный рынок сбыта.")
+    assert not extractor.extract(text).relevant

@@ -157,7 +157,8 @@ class Extractor:
         non_economic = sum(1 for x in lemmas if x in self.non_economic)
         relevant = is_relevant(sides, economic, non_economic, len(relations),
                                _linked_sentences(a, regions, orgs, persons, bodies,
-                                                 self.cross_border, sent_triggers))
+                                                 self.cross_border, sent_triggers,
+                                                 self.triggers.modality))
         figures: list[Figure] = []
         if relevant:
             for s in range(len(a.sents)):
@@ -211,9 +212,10 @@ def _sides(regions: list[RegionMention], orgs: list[OrgMention],
 
 def _linked_sentences(a: Analysis, regions: list[RegionMention], orgs: list[OrgMention],
                       persons: list[PersonMention], bodies: dict[str, tuple[str, str]],
-                      words: frozenset[str], sent_triggers: list[list[Any]]) -> int:
+                      words: frozenset[str], sent_triggers: list[list[Any]],
+                      modality: frozenset[str]) -> int:
     """Sentences that name a Russian and a Belarusian party with a cooperation or trade
-    word or a relation trigger."""
+    word or a relation trigger, and no word of readiness or possibility."""
     countries: dict[int, set[str]] = {}
     for r in regions:
         countries.setdefault(r.sent, set()).add(r.region.country)
@@ -224,8 +226,9 @@ def _linked_sentences(a: Analysis, regions: list[RegionMention], orgs: list[OrgM
         if p.name in bodies and bodies[p.name][1]:
             countries.setdefault(p.sent, set()).add(bodies[p.name][1])
     linked = [s for s, c in countries.items() if {"RU", "BY"} <= c]
-    return sum(1 for s in linked if sent_triggers[s]
-               or any(t.lemma in words for t in a.sent_tokens(s)))
+    # "Беларусь рассматривается как возможный рынок": a possibility links nothing
+    return sum(1 for s in linked if not any(t.lemma in modality for t in a.sent_tokens(s))
+               and (sent_triggers[s] or any(t.lemma in words for t in a.sent_tokens(s))))
 
 
 def _side(p: Party, tokens: list[Token], fallback: dict[str, Party],
