@@ -212,7 +212,7 @@ def _staged(connection: Connection, key: tuple[Any, ...], merge: Any, table: Tab
         digest = hashlib.blake2b(repr(key).encode(), digest_size=4).hexdigest()
         name = f"stage_{table.name}_{digest}"
         clause = table_clause(name, *(column(c) for c in columns))
-        select: Select[Any] = Select(*clause.c).where(true()).order_by(literal_column("rowid"))
+        select: Any = Select(*clause.c).where(true()).order_by(literal_column("rowid"))
         compiled = merge(select).compile(dialect=connection.dialect)
         listed = ", ".join(quote(c) for c in columns)
         stage = _Stage(
