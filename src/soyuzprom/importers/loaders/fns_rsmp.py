@@ -37,19 +37,18 @@ from soyuzprom.importers.loaders._orgs import (
     replace_activities,
     write_organizations,
 )
+from soyuzprom.importers.loaders._rsmp_merge import ORG as ORG_COLUMNS
+from soyuzprom.importers.loaders._rsmp_merge import write_merged
 from soyuzprom.importers.records import SmeRecord
 from soyuzprom.importers.runner import BatchResult, LoadContext
 from soyuzprom.registry.models import Product
 
 STRICT = False
 BATCH = 2000
+# The set-based SQLite write; off only to compare it with the row-by-row one (tests).
+MERGED = True
 ENTITY = "organizations"
 PRODUCTS: Table = Product.__table__  # type: ignore[assignment]
-
-
-# The organization columns a record gives, in the order of ``Prepared.org``.
-ORG_COLUMNS = ("inn", "ogrn", "name", "full_name", "short_name", "legal_form", "city",
-               "okved_main", "sme_category", "name_key")
 
 
 class Prepared(NamedTuple):
@@ -92,7 +91,11 @@ def prepare(record: SmeRecord) -> Prepared:
 
 
 def write(conn: Connection, ctx: LoadContext, batch: Sequence[Prepared]) -> BatchResult:
-    """Write one batch: unchanged records are only counted."""
+    """Write one batch: unchanged records are only counted.
+
+    On SQLite the new and changed records are merged by set-based SQL
+    (:mod:`._rsmp_merge`); elsewhere by :func:`write_rows`. Both give the same rows.
+    """
     latest, duplicates = latest_by_key(batch)
     states = load_states(conn, ctx.importer, [p.key for p in latest])
     todo = [p for p in latest
@@ -102,6 +105,20 @@ def write(conn: Connection, ctx: LoadContext, batch: Sequence[Prepared]) -> Batc
         result.skipped[DUPLICATE] += duplicates
     if not todo:
         return result
+    if conn.dialect.name == "sqlite" and MERGED:
+        ids, created = write_merged(conn, ctx, todo, ENTITY)
+        _add_products(conn, ctx, [(org_id, p.products) for p, org_id in zip(todo, ids, strict=True)
+                                  if p.products], created)
+    else:
+        created = write_rows(conn, ctx, todo)
+    result.inserted = len(created)
+    result.updated = len(todo) - len(created)
+    return result
+
+
+def write_rows(conn: Connection, ctx: LoadContext, todo: Sequence[Prepared]) -> set[int]:
+    """The portable write of new and changed records (distinct keys), statement by
+    statement; returns the ids of the organizations created."""
     regions = region_ids(conn, ctx)
     rows = [{**dict(zip(ORG_COLUMNS, p.org, strict=True)),
              "region_id": regions.get(p.region_code)} for p in todo]
@@ -116,13 +133,11 @@ def write(conn: Connection, ctx: LoadContext, batch: Sequence[Prepared]) -> Batc
         overwrite=("short_name", "sme_category"),
         keep_existing=("ogrn", "legal_form", "city"),
     )
-    result.inserted = len(created)
-    result.updated = len(todo) - len(created)
     replace_activities(conn, {ids[p.key]: p.activities for p in todo}, created)
     _add_products(conn, ctx, [(ids[p.key], p.products) for p in todo if p.products], created)
     save_states(conn, ctx.importer, ENTITY,
                 ((p.key, p.fingerprint, ids[p.key]) for p in todo), ctx.run_id)
-    return result
+    return created
 
 
 def _add_products(
