@@ -395,9 +395,12 @@ def _messages(importer: str, path: Path, done: frozenset[str], size: int) -> Ite
     ``("items", [prepared or BadRecord], bytes read)``..., ``("end", name)``; resumed units
     give ``("skip", name, bytes)``; a broken file ends with ``("error", InputFormatError)``."""
     fmt = catalog.get(importer)
-    prepare = loader_for(importer).prepare
+    loader = loader_for(importer)
+    prepare = loader.prepare
+    # A loader may read the file itself, its items already prepared (fns-rsmp does).
+    prepared_units = getattr(loader, "prepared_units", None)
     try:
-        with fmt.module.units(path) as units:
+        with (prepared_units or fmt.module.units)(path) as units:
             yield ("total", sum(u.size for u in units), len(units))
             for unit in units:
                 if unit.name in done:
@@ -411,7 +414,9 @@ def _messages(importer: str, path: Path, done: frozenset[str], size: int) -> Ite
 
                 batch: list[Any] = []
                 for item in unit.items(count):
-                    batch.append(item if isinstance(item, BadRecord) else prepare(item))
+                    if prepared_units is None and not isinstance(item, BadRecord):
+                        item = prepare(item)
+                    batch.append(item)
                     if len(batch) >= size:
                         yield ("items", batch, read[0])
                         batch, read[0] = [], 0

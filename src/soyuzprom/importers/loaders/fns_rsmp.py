@@ -14,6 +14,8 @@ only organizations whose facts changed.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from sqlalchemy import Table
@@ -31,6 +33,7 @@ from soyuzprom.importers._bulk import (
     select_in,
 )
 from soyuzprom.importers._trail import note_created
+from soyuzprom.importers._units import Unit
 from soyuzprom.importers.loaders._orgs import (
     held_elsewhere,
     region_ids,
@@ -67,27 +70,48 @@ class Prepared(NamedTuple):
     products: tuple[tuple[str, str], ...]
 
 
+def prepared_units(path: Path) -> AbstractContextManager[list[Unit]]:
+    """The parser's units (``fns_rsmp.units``) with items already in the ``Prepared`` form,
+    read the fast way (:mod:`soyuzprom.importers._rsmp_flat`); the runner uses these."""
+    from soyuzprom.importers import _rsmp_flat  # it builds on this module
+
+    return _rsmp_flat.units(path)
+
+
 def prepare(record: SmeRecord) -> Prepared:
     """Pure: the organization row, its activities and products, and the fingerprint."""
-    main = next((a.code for a in record.activities if a.main), None)
-    display = record.short_name or record.name
     locality = record.locality
+    return prepared(
+        kind=record.kind, inn=record.inn, ogrn=record.ogrn, name=record.name,
+        short_name=record.short_name, category=record.category,
+        region_code=locality.region_code, city=locality.city or locality.settlement,
+        activities=tuple((a.code, a.main) for a in record.activities),
+        products=tuple((p.okpd2, p.name) for p in record.products),
+    )
+
+
+def prepared(*, kind: str, inn: str, ogrn: str | None, name: str, short_name: str | None,
+             category: str, region_code: str, city: str | None,
+             activities: tuple[tuple[str, bool], ...],
+             products: tuple[tuple[str, str], ...]) -> Prepared:
+    """The :class:`Prepared` form of a record's values (also built straight from the XML by
+    ``importers._rsmp_flat``): one definition of the row and of the fingerprint."""
+    main = next((code for code, is_main in activities if is_main), None)
+    display = short_name or name
     org = (
-        record.inn,
-        record.ogrn,
+        inn,
+        ogrn,
         display[:500],
-        record.name[:1000],
-        record.short_name[:300] if record.short_name else None,
-        "ИП" if record.kind == "individual" else None,
-        locality.city or locality.settlement,
+        name[:1000],
+        short_name[:300] if short_name else None,
+        "ИП" if kind == "individual" else None,
+        city,
         main,
-        record.category,
+        category,
         name_key(display)[:500],
     )
-    activities = tuple((a.code, a.main) for a in record.activities)
-    products = tuple((p.okpd2, p.name) for p in record.products)
-    digest = fingerprint(org, locality.region_code, activities, products)
-    return Prepared(record.inn, digest, locality.region_code, org, activities, products)
+    digest = fingerprint(org, region_code, activities, products)
+    return Prepared(inn, digest, region_code, org, activities, products)
 
 
 def write(conn: Connection, ctx: LoadContext, batch: Sequence[Prepared]) -> BatchResult:
