@@ -49,7 +49,6 @@ from soyuzprom.importers.records import BadRecord, Place
 # Members up to this size are parsed whole (a tree is ~10x its file); larger ones stream.
 WHOLE_LIMIT = 16 * 1024 * 1024
 FIELD, RECORD, ITEM, PART = "\ue000", "\ue001", "\ue002", "\ue003"
-FIELDS = 29
 # U+E000..U+E03F in UTF-8, and character references to anything in U+E000..U+E0FF.
 _SEPARATOR_BYTES = b"\xee\x80"
 _SEPARATOR_REF = re.compile(rb"&#(?:[xX]0*[eE]0[0-9a-fA-F]{2}|0*57[3-5]\d\d);")
@@ -57,41 +56,44 @@ _PARSER = etree.XMLParser(huge_tree=True, resolve_entities=False)
 
 _V = '<xsl:value-of select="{}"/>'
 _F, _R, _I, _P = (f"<xsl:text>&#x{ord(c):X};</xsl:text>" for c in (FIELD, RECORD, ITEM, PART))
-_CONTRACT = (
-    '<xsl:for-each select="СвПрогПарт|СвКонтр|СвДог"><xsl:choose>'
-    '<xsl:when test="self::СвПрогПарт">' + _V.format("@НаимЮЛ_ПП") + _P
-    + _V.format("@ИННЮЛ_ПП") + _P + _V.format("@ДатаДог") + "</xsl:when>"
-    '<xsl:when test="self::СвКонтр">' + _V.format("@НаимЮЛ_ЗК") + _P
-    + _V.format("@ИННЮЛ_ЗК") + _P + _V.format("@ДатаКонтр") + "</xsl:when>"
-    "<xsl:otherwise>" + _V.format("@НаимЮЛ_ЗД") + _P + _V.format("@ИННЮЛ_ЗД") + _P
-    + _V.format("@ДатаДог") + "</xsl:otherwise></xsl:choose>" + _I + "</xsl:for-each>"
+
+
+def _each(select: str, *values: str, sep: str = _F, lead: str = _F) -> str:
+    """``lead`` then ``values`` joined by ``sep``, for each node of ``select``."""
+    return (f'<xsl:for-each select="{select}">' + lead
+            + sep.join(_V.format(v) for v in values) + "</xsl:for-each>")
+
+
+def _items(select: str, *values: str) -> str:
+    """A field listing the nodes of ``select``: their ``values`` joined by PART, each ended
+    by ITEM."""
+    return _each(select, *values, sep=_P, lead="").replace("</xsl:for-each>",
+                                                          _I + "</xsl:for-each>")
+
+
+# One document; the parts of a subject or a place are read only where they are (a path
+# costs its evaluation even when it finds nothing). The fields, in the order _record reads
+# them: the document's attributes, which parts it has ("101": organization, no sole trader,
+# one place; "011": a sole trader), the subject's, the place's, then the lists.
+_DOCUMENT = (
+    _F.join(_V.format(v) for v in ("@ИдДок", "@ДатаСост", "@ДатаВклМСП", "@ВидСубМСП",
+                                    "@КатСубМСП", "@ССЧР",
+                                    "concat(count(ОргВклМСП), count(ИПВклМСП), count(СведМН))"))
+    + _each("ОргВклМСП", "@ИННЮЛ", "@ОГРН", "@НаимОрг", "@НаимОргСокр")
+    + _each("ИПВклМСП", "@ИННФЛ", "@ОГРНИП")
+    + _each("ИПВклМСП/ФИОИП[1]", "@Фамилия", "@Имя", "@Отчество")
+    + _each("СведМН", "@КодРегион", "Город[last()]/@Тип", "Город[last()]/@Наим",
+            "count(НаселПункт)", "НаселПункт[last()]/@Тип", "НаселПункт[last()]/@Наим")
+    # Every child of every СвОКВЭД is an activity, as in parse_document: 1 marks the main.
+    + _F + '<xsl:for-each select="СвОКВЭД/*"><xsl:choose><xsl:when test="self::СвОКВЭДОсн">'
+    "1</xsl:when><xsl:otherwise>0</xsl:otherwise></xsl:choose>" + _V.format("@КодОКВЭД")
+    + _I + "</xsl:for-each>"
+    + _F + _items("СвЛиценз", "@НомЛиценз", "@ДатаЛиценз", "@ДатаНачЛиценз", "@ДатаКонЛиценз")
+    + _F + _items("СвПрод", "@КодПрод", "@НаимПрод")
+    + _F + _items("СвПрогПарт", "@НаимЮЛ_ПП", "@ИННЮЛ_ПП", "@ДатаДог")
+    + _items("СвКонтр", "@НаимЮЛ_ЗК", "@ИННЮЛ_ЗК", "@ДатаКонтр")
+    + _items("СвДог", "@НаимЮЛ_ЗД", "@ИННЮЛ_ЗД", "@ДатаДог")
 )
-# The fields of one document, in the order _record reads them.
-_DOCUMENT = _F.join([
-    _V.format("@ИдДок"), _V.format("@ДатаСост"), _V.format("@ДатаВклМСП"),
-    _V.format("@ВидСубМСП"), _V.format("@КатСубМСП"),
-    _V.format("concat(count(ОргВклМСП), count(ИПВклМСП))"),
-    _V.format("ОргВклМСП/@ИННЮЛ"), _V.format("ОргВклМСП/@ОГРН"),
-    _V.format("ОргВклМСП/@НаимОрг"), _V.format("ОргВклМСП/@НаимОргСокр"),
-    _V.format("ИПВклМСП/@ИННФЛ"), _V.format("ИПВклМСП/@ОГРНИП"),
-    _V.format("count(ИПВклМСП/ФИОИП)"), _V.format("ИПВклМСП/ФИОИП[1]/@Фамилия"),
-    _V.format("ИПВклМСП/ФИОИП[1]/@Имя"), _V.format("ИПВклМСП/ФИОИП[1]/@Отчество"),
-    _V.format("count(СведМН)"), _V.format("СведМН/@КодРегион"),
-    _V.format("count(СведМН/Город)"), _V.format("СведМН/Город[last()]/@Тип"),
-    _V.format("СведМН/Город[last()]/@Наим"),
-    _V.format("count(СведМН/НаселПункт)"), _V.format("СведМН/НаселПункт[last()]/@Тип"),
-    _V.format("СведМН/НаселПункт[last()]/@Наим"),
-    # Every child of every СвОКВЭД is an activity, as in parse_document: "1" for the main.
-    '<xsl:for-each select="СвОКВЭД/*"><xsl:if test="self::СвОКВЭДОсн">1</xsl:if>'
-    + _P + _V.format("@КодОКВЭД") + _I + "</xsl:for-each>",
-    '<xsl:for-each select="СвЛиценз">' + _V.format("@НомЛиценз") + _P
-    + _V.format("@ДатаЛиценз") + _P + _V.format("@ДатаНачЛиценз") + _P
-    + _V.format("@ДатаКонЛиценз") + _I + "</xsl:for-each>",
-    '<xsl:for-each select="СвПрод">' + _V.format("@КодПрод") + _P
-    + _V.format("@НаимПрод") + _I + "</xsl:for-each>",
-    _CONTRACT,
-    _V.format("@ССЧР"),
-])
 _STYLESHEET = (
     '<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
     '<xsl:output method="text" encoding="UTF-8"/>'
@@ -99,6 +101,8 @@ _STYLESHEET = (
     + '<xsl:for-each select="/Файл/Документ">' + _DOCUMENT + _R + "</xsl:for-each>"
     "</xsl:template></xsl:stylesheet>"
 )
+# Fields of a document with an organization; one more with a sole trader.
+FIELDS = 21
 _flatten: Any = None  # the compiled stylesheet, made on first use (per process)
 
 # Values already seen valid; bounded like the parser's caches.
@@ -181,64 +185,82 @@ def _parsed(element: Any, name: str) -> Any:
 
 def _record(f: list[str]) -> Prepared | None:
     """One document's fields to ``Prepared``; None for anything the parser should judge."""
-    if len(f) != FIELDS:
-        return None
-    kind, category = _KINDS.get(f[3]), _CATEGORIES.get(f[4])
-    if (kind is None or category is None or not f[0].strip() or f[5] not in ("10", "01")
-            or f[16] != "1" or not _date(f[1]) or f[1].strip() in ("", "-") or not _date(f[2])
-            or (f[28] and not (f[28].isascii() and f[28].isdigit()))):
-        return None
-    if f[5] == "10":  # ОргВклМСП
-        inn, ogrn, full = f[6], f[7], f[8].strip()
+    shape = f[6]
+    if shape == "101" and len(f) == FIELDS:
+        inn, ogrn, full, short_name = f[7:11]
+        full = full.strip()
         if (len(inn) != 10 or not _checks.is_valid_inn(inn) or not full
                 or (ogrn and not _checks.is_valid_ogrn(ogrn))):
             return None
-        short_name = f[9] or None
-    else:  # ИПВклМСП
-        inn, ogrn = f[10], f[11]
-        last, first, middle = f[13].strip(), f[14].strip(), f[15] or None
-        if (len(inn) != 12 or not _checks.is_valid_inn(inn) or f[12] == "0" or not last
-                or not first or (ogrn and not _checks.is_valid_ogrnip(ogrn))):
+        place = f[11:]
+        short: str | None = short_name or None
+    elif shape == "011" and len(f) == FIELDS + 1:
+        inn, ogrn, last, first, middle = f[7:12]
+        last, first = last.strip(), first.strip()
+        if (len(inn) != 12 or not _checks.is_valid_inn(inn) or not last or not first
+                or (ogrn and not _checks.is_valid_ogrnip(ogrn))):
             return None
         full = " ".join(p for p in (last, first, middle) if p)
-        short_name = None
-    region = f[17]
+        place = f[12:]
+        short = None
+    else:
+        return None
+    doc_id, state, included, kind_code, category_code, headcount = f[:6]
+    kind, category = _KINDS.get(kind_code), _CATEGORIES.get(category_code)
+    if (kind is None or category is None or not doc_id.strip()
+            or (state not in _GOOD_DATES and not _date(state)) or state.strip() in ("", "-")
+            or (included not in _GOOD_DATES and not _date(included))
+            or (headcount and not (headcount.isascii() and headcount.isdigit()))):
+        return None
+    region, town_type, town, villages, village_type, village, okved, licences, products, \
+        contracts = place
     if len(region) != 2 or not fns_rsmp.known_region(region):
         return None
-    city = (f"{f[19]} {f[20]}" if f[19] else f[20]) if f[18] != "0" else None
-    settlement = (f"{f[22]} {f[23]}" if f[22] else f[23]) if f[21] != "0" else None
-    activities = []
-    for entry in f[24].split(ITEM)[:-1]:
-        main, code = entry.split(PART)
-        if code not in _GOOD_OKVED:
-            if not fns_rsmp.OKVED_CODE.match(code):
-                return None
-            if len(_GOOD_OKVED) < _CACHE_LIMIT:
-                _GOOD_OKVED.add(code)
-        activities.append((code, main == "1"))
-    if f[25]:
-        for entry in f[25].split(ITEM)[:-1]:
+    # Where parse_document keeps the last of each: the town, else the village (present,
+    # even empty, or None).
+    city = (f"{town_type} {town}" if town_type else town) or (
+        (f"{village_type} {village}" if village_type else village) if villages != "0" else None)
+    entries = okved.split(ITEM)
+    entries.pop()
+    activities = tuple([(entry[1:], entry[0] == "1") for entry in entries])
+    if not _GOOD_OKVED.issuperset([code for code, _ in activities]) and not _okved(activities):
+        return None
+    if licences:
+        for entry in licences.split(ITEM)[:-1]:
             number, *dates = entry.split(PART)
             if not number.strip() or not all(_date(d) for d in dates):
                 return None
-    products = []
-    if f[26]:
-        for entry in f[26].split(ITEM)[:-1]:
+    made: tuple[tuple[str, str], ...] = ()
+    if products:
+        listed = []
+        for entry in products.split(ITEM)[:-1]:
             code, title = entry.split(PART)
             code, title = code.strip(), title.strip()
             if not code or not title:
                 return None
-            products.append((code, title))
-    if f[27]:
-        for entry in f[27].split(ITEM)[:-1]:
+            listed.append((code, title))
+        made = tuple(listed)
+    if contracts:
+        for entry in contracts.split(ITEM)[:-1]:
             customer, customer_inn, signed = entry.split(PART)
             if not customer.strip() or not customer_inn.strip() or not _date(signed):
                 return None
     return prepared(
         kind=kind, inn=inn, ogrn=ogrn or None, name=" ".join(full.split()),
-        short_name=short_name, category=category, region_code=region,
-        city=city or settlement, activities=tuple(activities), products=tuple(products),
+        short_name=short, category=category, region_code=region, city=city,
+        activities=activities, products=made,
     )
+
+
+def _okved(activities: tuple[tuple[str, bool], ...]) -> bool:
+    """Whether every code is a valid OKVED code (remembered, bounded)."""
+    for code, _ in activities:
+        if code not in _GOOD_OKVED:
+            if not fns_rsmp.OKVED_CODE.match(code):
+                return False
+            if len(_GOOD_OKVED) < _CACHE_LIMIT:
+                _GOOD_OKVED.add(code)
+    return True
 
 
 _NOWHERE = Place("")

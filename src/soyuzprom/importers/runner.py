@@ -43,7 +43,7 @@ from sqlalchemy.engine import Connection, Engine
 from soyuzprom.core.models import ImportRun, Source
 from soyuzprom.db import utcnow
 from soyuzprom.errors import InputFormatError, SoyuzpromError
-from soyuzprom.importers import catalog
+from soyuzprom.importers import _indexes, catalog
 from soyuzprom.importers.records import BadRecord
 
 MAX_ERRORS = 50
@@ -230,6 +230,10 @@ def run_import(
     if not path.is_file():
         raise InputFormatError("Файл не найден", file=str(path))
     sha = file_sha256(path)
+    bulk = tuple(getattr(loader, "BULK_TABLES", ()))
+    if bulk:  # a run killed during a bulk load could not rebuild its indexes
+        with engine.begin() as conn:
+            _indexes.restore(conn, bulk)
     resumed_from, done, previous = _resumable(engine, importer, sha)
     run_id, source_id = _start(engine, importer, path, sha, author, resumed_from, done)
     ctx = LoadContext(importer=importer, run_id=run_id, source_id=source_id, author=author)
@@ -253,6 +257,9 @@ def run_import(
         errors = [*tally.errors, {"message": f"{type(exc).__name__}: {exc}"}]
         _finish(engine, run_id, "failed", state.counts(tally), errors)
         raise
+    finally:
+        if state.indexes_dropped:  # whatever happened: never leave the tables without them
+            _indexes.rebuilt(engine, bulk)
     counts = state.counts(tally)
     _finish(engine, run_id, "completed", counts, tally.errors)
     return ImportSummary(run_id, importer, path.name, "completed", counts, tally.errors)
@@ -263,6 +270,7 @@ class _RunState:
     finished: set[str]
     resumed_from: int | None
     units_total: int = 0
+    indexes_dropped: bool = False
 
     def counts(self, tally: _Tally) -> dict[str, Any]:
         return tally.counts(len(self.finished), self.units_total)
@@ -293,6 +301,7 @@ def _consume(engine: Engine, loader: ModuleType, ctx: LoadContext, messages: Ite
                 kind = message[0]
                 if kind == "total":
                     state.units_total = message[2]
+                    _set_indexes_aside(conn, loader, state, message[1])
                     if progress is not None:
                         progress.start(message[1], message[2])
                 elif kind == "skip":
@@ -364,6 +373,18 @@ class _Group:
         # counts of their records (the errors seen stay reported).
         self.state.finished = set(self.committed)
         self.tally.restore(self.counted)
+
+
+def _set_indexes_aside(conn: Connection, loader: ModuleType, state: _RunState,
+                       total_bytes: int) -> None:
+    """Drop the secondary indexes of the loader's ``BULK_TABLES`` when the file is big
+    against what the first of them holds (see ``importers._indexes``); ``run_import``
+    rebuilds them at the end, whatever the end is."""
+    tables = tuple(getattr(loader, "BULK_TABLES", ()))
+    per_record = int(getattr(loader, "RECORD_BYTES", 0))
+    if tables and per_record and _indexes.worth_it(conn, tables[0], total_bytes // per_record):
+        state.indexes_dropped = True  # first: a failure while dropping still rebuilds
+        _indexes.drop(conn, tables)
 
 
 def _tune(conn: Connection) -> None:
