@@ -8,8 +8,8 @@ per document in Python, which cost twice what lxml needs to read the file. The i
   stylesheet (libxslt, in C) writes every document as one line of the values the import
   needs, separated by private-use characters the file cannot contain (checked);
 * Python splits the lines, applies the parser's rules (the same functions: INN and OGRN
-  checks, region codes, OKVED codes, dates) and builds the loader's ``Prepared`` record
-  with the loader's own :func:`~soyuzprom.importers.loaders.fns_rsmp.prepared`.
+  checks, region codes, OKVED codes, dates) and builds the loader's ``Draft`` of the record
+  with the loader's own :func:`~soyuzprom.importers.loaders.fns_rsmp.draft`.
 
 Whatever is not plainly valid goes the parser's way, so results, errors and their places
 are the parser's: a document with anything to report is parsed by
@@ -43,7 +43,7 @@ from soyuzprom.importers import _checks, fns_rsmp
 from soyuzprom.importers._units import Unit, xml_units
 from soyuzprom.importers._values import parse_ru_date
 from soyuzprom.importers._xml import ProgressFn, XmlPart
-from soyuzprom.importers.loaders.fns_rsmp import Prepared, prepare, prepared
+from soyuzprom.importers.loaders.fns_rsmp import Draft, draft, prepare
 from soyuzprom.importers.records import BadRecord, Place
 
 # Members up to this size are parsed whole (a tree is ~10x its file); larger ones stream.
@@ -64,11 +64,10 @@ def _each(select: str, *values: str, sep: str = _F, lead: str = _F) -> str:
             + sep.join(_V.format(v) for v in values) + "</xsl:for-each>")
 
 
-def _items(select: str, *values: str) -> str:
-    """A field listing the nodes of ``select``: their ``values`` joined by PART, each ended
-    by ITEM."""
-    return _each(select, *values, sep=_P, lead="").replace("</xsl:for-each>",
-                                                          _I + "</xsl:for-each>")
+def _when(tag: str, letter: str, *values: str) -> str:
+    """For a ``tag`` element: ``letter`` then ``values``, all separated by PART."""
+    return (f'<xsl:when test="self::{tag}">{letter}' + _P
+            + _P.join(_V.format(v) for v in values) + "</xsl:when>")
 
 
 # One document; the parts of a subject or a place are read only where they are (a path
@@ -88,11 +87,14 @@ _DOCUMENT = (
     + _F + '<xsl:for-each select="СвОКВЭД/*"><xsl:choose><xsl:when test="self::СвОКВЭДОсн">'
     "1</xsl:when><xsl:otherwise>0</xsl:otherwise></xsl:choose>" + _V.format("@КодОКВЭД")
     + _I + "</xsl:for-each>"
-    + _F + _items("СвЛиценз", "@НомЛиценз", "@ДатаЛиценз", "@ДатаНачЛиценз", "@ДатаКонЛиценз")
-    + _F + _items("СвПрод", "@КодПрод", "@НаимПрод")
-    + _F + _items("СвПрогПарт", "@НаимЮЛ_ПП", "@ИННЮЛ_ПП", "@ДатаДог")
-    + _items("СвКонтр", "@НаимЮЛ_ЗК", "@ИННЮЛ_ЗК", "@ДатаКонтр")
-    + _items("СвДог", "@НаимЮЛ_ЗД", "@ИННЮЛ_ЗД", "@ДатаДог")
+    # Licences (L), products (P) and contracts (C) in one list: one selection, not five.
+    + _F + '<xsl:for-each select="СвЛиценз|СвПрод|СвПрогПарт|СвКонтр|СвДог"><xsl:choose>'
+    + _when("СвЛиценз", "L", "@НомЛиценз", "@ДатаЛиценз", "@ДатаНачЛиценз", "@ДатаКонЛиценз")
+    + _when("СвПрод", "P", "@КодПрод", "@НаимПрод")
+    + _when("СвПрогПарт", "C", "@НаимЮЛ_ПП", "@ИННЮЛ_ПП", "@ДатаДог")
+    + _when("СвКонтр", "C", "@НаимЮЛ_ЗК", "@ИННЮЛ_ЗК", "@ДатаКонтр")
+    + _when("СвДог", "C", "@НаимЮЛ_ЗД", "@ИННЮЛ_ЗД", "@ДатаДог")
+    + "</xsl:choose>" + _I + "</xsl:for-each>"
 )
 _STYLESHEET = (
     '<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
@@ -102,7 +104,7 @@ _STYLESHEET = (
     "</xsl:template></xsl:stylesheet>"
 )
 # Fields of a document with an organization; one more with a sole trader.
-FIELDS = 21
+FIELDS = 19
 _flatten: Any = None  # the compiled stylesheet, made on first use (per process)
 
 # Values already seen valid; bounded like the parser's caches.
@@ -114,12 +116,12 @@ _KINDS = fns_rsmp.KINDS
 
 
 def units(path: Path) -> AbstractContextManager[list[Unit]]:
-    """The units of ``fns_rsmp.units``, whose items are ``Prepared`` records or BadRecords."""
+    """The units of ``fns_rsmp.units``, whose items are the loader's drafts or BadRecords."""
     return xml_units(path, parse_part)
 
 
 def parse_part(part: XmlPart, progress: ProgressFn | None = None) -> Iterator[Any]:
-    """Every document of one XML file as the loader's ``Prepared``, or a BadRecord."""
+    """Every document of one XML file as the loader's ``Draft``, or a BadRecord."""
     if part.size > WHOLE_LIMIT:
         yield from _streamed(part, progress)
         return
@@ -183,8 +185,8 @@ def _parsed(element: Any, name: str) -> Any:
         return BadRecord(exc, place)
 
 
-def _record(f: list[str]) -> Prepared | None:
-    """One document's fields to ``Prepared``; None for anything the parser should judge."""
+def _record(f: list[str]) -> Draft | None:
+    """One document's fields to a ``Draft``; None for anything the parser should judge."""
     shape = f[6]
     if shape == "101" and len(f) == FIELDS:
         inn, ogrn, full, short_name = f[7:11]
@@ -212,8 +214,7 @@ def _record(f: list[str]) -> Prepared | None:
             or (included not in _GOOD_DATES and not _date(included))
             or (headcount and not (headcount.isascii() and headcount.isdigit()))):
         return None
-    region, town_type, town, villages, village_type, village, okved, licences, products, \
-        contracts = place
+    region, town_type, town, villages, village_type, village, okved, lists = place
     if len(region) != 2 or not fns_rsmp.known_region(region):
         return None
     # Where parse_document keeps the last of each: the town, else the village (present,
@@ -225,31 +226,39 @@ def _record(f: list[str]) -> Prepared | None:
     activities = tuple([(entry[1:], entry[0] == "1") for entry in entries])
     if not _GOOD_OKVED.issuperset([code for code, _ in activities]) and not _okved(activities):
         return None
-    if licences:
-        for entry in licences.split(ITEM)[:-1]:
-            number, *dates = entry.split(PART)
-            if not number.strip() or not all(_date(d) for d in dates):
-                return None
     made: tuple[tuple[str, str], ...] = ()
-    if products:
-        listed = []
-        for entry in products.split(ITEM)[:-1]:
-            code, title = entry.split(PART)
-            code, title = code.strip(), title.strip()
-            if not code or not title:
-                return None
-            listed.append((code, title))
-        made = tuple(listed)
-    if contracts:
-        for entry in contracts.split(ITEM)[:-1]:
-            customer, customer_inn, signed = entry.split(PART)
-            if not customer.strip() or not customer_inn.strip() or not _date(signed):
-                return None
-    return prepared(
+    if lists:
+        listed = _lists(lists)
+        if listed is None:
+            return None
+        made = listed
+    return draft(
         kind=kind, inn=inn, ogrn=ogrn or None, name=" ".join(full.split()),
         short_name=short, category=category, region_code=region, city=city,
         activities=activities, products=made,
     )
+
+
+def _lists(field: str) -> tuple[tuple[str, str], ...] | None:
+    """The products of a document's list field, once its licences and contracts are found
+    valid (None when anything is not: the parser judges)."""
+    products = []
+    for entry in field.split(ITEM)[:-1]:
+        kind, *values = entry.split(PART)
+        if kind == "P":
+            code, title = values[0].strip(), values[1].strip()
+            if not code or not title:
+                return None
+            products.append((code, title))
+        elif kind == "L":
+            number, *dates = values
+            if not number.strip() or not all(_date(d) for d in dates):
+                return None
+        else:
+            customer, customer_inn, signed = values
+            if not customer.strip() or not customer_inn.strip() or not _date(signed):
+                return None
+    return tuple(products)
 
 
 def _okved(activities: tuple[tuple[str, bool], ...]) -> bool:

@@ -59,12 +59,7 @@ PRODUCTS: Table = Product.__table__  # type: ignore[assignment]
 
 
 class Prepared(NamedTuple):
-    """One SME record reduced to what is written, with its key and fingerprint.
-
-    A named tuple of plain values, not a dataclass: it crosses the pipe from the parsing
-    process, and pickling dataclass instances cost more per record than SQLite's insert
-    of the record's activities.
-    """
+    """One SME record reduced to what is written, with its key and fingerprint."""
 
     key: str
     fingerprint: str
@@ -74,18 +69,28 @@ class Prepared(NamedTuple):
     products: tuple[tuple[str, str], ...]
 
 
+# What the parsing side gives (:func:`prepare`): ``(org, region code, activities,
+# products)`` where ``org`` holds, in place of the name key, the name it is made from.
+# A plain tuple of plain values crosses the pipe from the parsing process cheaply (a
+# named tuple or a dataclass costs several times more to pickle and unpickle); the writer
+# makes the name key and the fingerprint (:func:`complete`), which balances the work of
+# the two processes.
+Draft = tuple[tuple[Any, ...], str, tuple[tuple[str, bool], ...], tuple[tuple[str, str], ...]]
+
+
 def prepared_units(path: Path) -> AbstractContextManager[list[Unit]]:
-    """The parser's units (``fns_rsmp.units``) with items already in the ``Prepared`` form,
-    read the fast way (:mod:`soyuzprom.importers._rsmp_flat`); the runner uses these."""
+    """The parser's units (``fns_rsmp.units``) with items already in the :data:`Draft`
+    form, read the fast way (:mod:`soyuzprom.importers._rsmp_flat`); the runner uses
+    these."""
     from soyuzprom.importers import _rsmp_flat  # it builds on this module
 
     return _rsmp_flat.units(path)
 
 
-def prepare(record: SmeRecord) -> Prepared:
-    """Pure: the organization row, its activities and products, and the fingerprint."""
+def prepare(record: SmeRecord) -> Draft:
+    """Pure: the organization row, its activities and products (see :data:`Draft`)."""
     locality = record.locality
-    return prepared(
+    return draft(
         kind=record.kind, inn=record.inn, ogrn=record.ogrn, name=record.name,
         short_name=record.short_name, category=record.category,
         region_code=locality.region_code, city=locality.city or locality.settlement,
@@ -94,12 +99,12 @@ def prepare(record: SmeRecord) -> Prepared:
     )
 
 
-def prepared(*, kind: str, inn: str, ogrn: str | None, name: str, short_name: str | None,
-             category: str, region_code: str, city: str | None,
-             activities: tuple[tuple[str, bool], ...],
-             products: tuple[tuple[str, str], ...]) -> Prepared:
-    """The :class:`Prepared` form of a record's values (also built straight from the XML by
-    ``importers._rsmp_flat``): one definition of the row and of the fingerprint."""
+def draft(*, kind: str, inn: str, ogrn: str | None, name: str, short_name: str | None,
+          category: str, region_code: str, city: str | None,
+          activities: tuple[tuple[str, bool], ...],
+          products: tuple[tuple[str, str], ...]) -> Draft:
+    """The :data:`Draft` of a record's values (also built straight from the XML by
+    ``importers._rsmp_flat``): with :func:`complete`, one definition of the row."""
     main = next((code for code, is_main in activities if is_main), None)
     display = short_name or name
     org = (
@@ -112,19 +117,27 @@ def prepared(*, kind: str, inn: str, ogrn: str | None, name: str, short_name: st
         city,
         main,
         category,
-        name_key(display)[:500],
+        display,  # the name key's source, see complete()
     )
+    return (org, region_code, activities, products)
+
+
+def complete(item: Draft) -> Prepared:
+    """The :class:`Prepared` record of a draft: the name key and the fingerprint, which
+    leaves out the document id and dates (see the module docstring)."""
+    org, region_code, activities, products = item
+    org = (*org[:9], name_key(org[9])[:500])
     digest = fingerprint(org, region_code, activities, products)
-    return Prepared(inn, digest, region_code, org, activities, products)
+    return Prepared(org[0], digest, region_code, org, activities, products)
 
 
-def write(conn: Connection, ctx: LoadContext, batch: Sequence[Prepared]) -> BatchResult:
-    """Write one batch: unchanged records are only counted.
+def write(conn: Connection, ctx: LoadContext, batch: Sequence[Draft]) -> BatchResult:
+    """Write one batch of drafts: unchanged records are only counted.
 
     On SQLite the new and changed records are merged by set-based SQL
     (:mod:`._rsmp_merge`); elsewhere by :func:`write_rows`. Both give the same rows.
     """
-    latest, duplicates = latest_by_key(batch)
+    latest, duplicates = latest_by_key([complete(item) for item in batch])
     states = load_states(conn, ctx.importer, [p.key for p in latest])
     todo = [p for p in latest
             if p.key not in states or states[p.key].fingerprint != p.fingerprint]
