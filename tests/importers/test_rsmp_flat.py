@@ -121,7 +121,7 @@ def test_crafted_document(tmp_path: Path, case: str) -> None:
 
 @pytest.mark.parametrize("case", [
     "comment", "separator", "separator reference", "count", "truncated", "encoding",
-    "dataset", "nested", "doctype", "zip crc",
+    "dataset", "nested", "doctype", "zip crc", "processing instruction",
 ])
 def test_members_the_parser_reads(tmp_path: Path, case: str) -> None:
     docs = [rsmp_document(i) for i in range(5)]
@@ -135,6 +135,8 @@ def test_members_the_parser_reads(tmp_path: Path, case: str) -> None:
         docs[2] = docs[2].replace("ФАМИЛИЯ", "ФАМИ&#xE000;ЛИЯ")
     elif case == "count":
         declared = 7
+    elif case == "processing instruction":
+        docs[2] = docs[2].replace("<СвОКВЭД>", '<СвОКВЭД><?pi КодОКВЭД="01.11"?>')
     elif case == "nested":
         docs[2] = docs[2].replace("</СвОКВЭД>", "</СвОКВЭД>" + docs[3])
     elif case == "doctype":

@@ -27,6 +27,7 @@ Example:
 
 from __future__ import annotations
 
+import codecs
 import io
 import re
 import zipfile
@@ -146,8 +147,12 @@ def _streamed(part: XmlPart, progress: ProgressFn | None) -> Iterator[Any]:
 
 def _flat(data: bytes, name: str) -> list[Any] | None:
     """The items of a member, or None when it is not plainly good (see the module doc)."""
+    # No processing instruction but the XML declaration (parse_document would see them).
+    head = 3 if data.startswith(codecs.BOM_UTF8) else 0
+    after_declaration = head + 5 if data.startswith(b"<?xml", head) else 0
     if (_SEPARATOR_BYTES in data or b"<!--" in data or b"<!DOCTYPE" in data
-            or data.count(b"<?") > 1 or (b"&#" in data and _SEPARATOR_REF.search(data))):
+            or data.find(b"<?", after_declaration) != -1
+            or (b"&#" in data and _SEPARATOR_REF.search(data))):
         return None
     try:
         root = etree.fromstring(data, _PARSER)
