@@ -150,9 +150,10 @@ def _flat(data: bytes, name: str) -> list[Any] | None:
     # No processing instruction but the XML declaration (parse_document would see them).
     head = 3 if data.startswith(codecs.BOM_UTF8) else 0
     after_declaration = head + 5 if data.startswith(b"<?xml", head) else 0
-    if (_SEPARATOR_BYTES in data or b"<!--" in data or b"<!DOCTYPE" in data
-            or data.find(b"<?", after_declaration) != -1
-            or (b"&#" in data and _SEPARATOR_REF.search(data))):
+    if (_contains(data, b"\xee", _SEPARATOR_BYTES) or _contains(data, b"!", b"<!--")
+            or _contains(data, b"!", b"<!DOCTYPE")
+            or _contains(data, b"?", b"<?", after_declaration)
+            or (_contains(data, b"#", b"&#") and _SEPARATOR_REF.search(data))):
         return None
     try:
         root = etree.fromstring(data, _PARSER)
@@ -180,6 +181,13 @@ def _flat(data: bytes, name: str) -> list[Any] | None:
             item = _parsed(elements[index], name)
         items.append(item)
     return items
+
+
+def _contains(data: bytes, rare: bytes, needle: bytes, start: int = 0) -> bool:
+    """Whether ``needle`` is in ``data[start:]``, looking first for ``rare``, one of its
+    bytes: a one-byte search runs at memory speed, while a needle starting with ``<``
+    stops at every tag (a megabyte took a millisecond, several µs per document)."""
+    return data.find(rare, start) != -1 and data.find(needle, start) != -1
 
 
 def _parsed(element: Any, name: str) -> Any:
