@@ -70,11 +70,10 @@ class Prepared(NamedTuple):
 
 
 # What the parsing side gives (:func:`prepare`): ``(org, region code, activities,
-# products)`` where ``org`` holds, in place of the name key, the name it is made from.
-# A plain tuple of plain values crosses the pipe from the parsing process cheaply (a
-# named tuple or a dataclass costs several times more to pickle and unpickle); the writer
-# makes the name key and the fingerprint (:func:`complete`), which balances the work of
-# the two processes.
+# products)``. A plain tuple of plain values crosses the pipe from the parsing process
+# cheaply (a named tuple or a dataclass costs several times more to pickle and unpickle);
+# the writer adds the key and the fingerprint (:func:`complete`), which balances the work
+# of the two processes.
 Draft = tuple[tuple[Any, ...], str, tuple[tuple[str, bool], ...], tuple[tuple[str, str], ...]]
 
 
@@ -117,16 +116,15 @@ def draft(*, kind: str, inn: str, ogrn: str | None, name: str, short_name: str |
         city,
         main,
         category,
-        display,  # the name key's source, see complete()
+        name_key(display)[:500],
     )
     return (org, region_code, activities, products)
 
 
 def complete(item: Draft) -> Prepared:
-    """The :class:`Prepared` record of a draft: the name key and the fingerprint, which
-    leaves out the document id and dates (see the module docstring)."""
+    """The :class:`Prepared` record of a draft: its key and its fingerprint, which leaves
+    out the document id and dates (see the module docstring)."""
     org, region_code, activities, products = item
-    org = (*org[:9], name_key(org[9])[:500])
     digest = fingerprint(org, region_code, activities, products)
     return Prepared(org[0], digest, region_code, org, activities, products)
 
