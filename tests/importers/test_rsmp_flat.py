@@ -162,3 +162,12 @@ def test_members_the_parser_reads(tmp_path: Path, case: str) -> None:
         path.write_bytes(bytes(raw))
     parsed, flat = _both(path)
     assert flat == parsed
+
+
+def test_big_member_streams(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _file(tmp_path, [rsmp_document(i) for i in range(30)])
+    monkeypatch.setattr(_rsmp_flat, "WHOLE_LIMIT", 1000)
+    streamed = []
+    monkeypatch.setattr(_rsmp_flat, "_flat", lambda *args: streamed.append(args))
+    parsed, flat = _both(path)
+    assert flat == parsed and len(flat) == 30 and streamed == []

@@ -4,7 +4,7 @@
 per document in Python, which cost twice what lxml needs to read the file. The import
 (``loaders.fns_rsmp.prepared_units``) reads each XML member of the dump here instead:
 
-* the member (a few hundred KB in the real dump) is parsed as one tree, and one XSLT
+* the member (about a megabyte in the real dump) is parsed as one tree, and one XSLT
   stylesheet (libxslt, in C) writes every document as one line of the values the import
   needs, separated by private-use characters the file cannot contain (checked);
 * Python splits the lines, applies the parser's rules (the same functions: INN and OGRN
@@ -47,8 +47,10 @@ from soyuzprom.importers._xml import ProgressFn, XmlPart
 from soyuzprom.importers.loaders.fns_rsmp import Draft, draft, prepare
 from soyuzprom.importers.records import BadRecord, Place
 
-# Members up to this size are parsed whole (a tree is ~10x its file); larger ones stream.
-WHOLE_LIMIT = 16 * 1024 * 1024
+# Members up to this size are parsed whole (the tree, its flattened text and the items
+# take ~6x the member: 7.7 MB of XML peaked at +43 MB); larger ones stream. A member of the
+# real dump is about 1 MB.
+WHOLE_LIMIT = 4 * 1024 * 1024
 FIELD, RECORD, ITEM, PART = "\ue000", "\ue001", "\ue002", "\ue003"
 # U+E000..U+E03F in UTF-8, and character references to anything in U+E000..U+E0FF.
 _SEPARATOR_BYTES = b"\xee\x80"
