@@ -14,7 +14,9 @@ The contract, the same for every format:
 * an interrupted or failed run of the same file (same importer and SHA-256) is resumed:
   the units its checkpoint lists are not read again;
 * a record whose content did not change since the last import is counted ``unchanged``
-  and not written, so re-running a file changes nothing.
+  and not written, so re-running a file changes nothing;
+* a big first load on SQLite writes the loader's ``BULK_TABLES`` without their non-unique
+  indexes and rebuilds them however the run ends (see ``importers._indexes``).
 
 Example:
     >>> summary = run_import(engine, "fns-rsmp", Path("data-test-sme-1.zip"))  # doctest: +SKIP
