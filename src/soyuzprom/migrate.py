@@ -26,8 +26,15 @@ def alembic_config() -> Config:
 
 
 def upgrade(engine: Engine) -> None:
-    """Bring the database to the newest revision of every area (idempotent)."""
+    """Bring the database to the newest revision of every area (idempotent).
+
+    Also creates the indexes a bulk import set aside and could not rebuild (the process
+    was killed): see ``importers._indexes``.
+    """
+    from soyuzprom.importers import _indexes
+
     config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "heads")
+        _indexes.restore(connection)

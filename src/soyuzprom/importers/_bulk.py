@@ -5,6 +5,14 @@ the ORM. An upsert is ``INSERT ... ON CONFLICT (...) DO UPDATE`` in the dialect 
 (SQLite or PostgreSQL); columns listed in ``keep_existing`` keep the stored value when the
 new one is NULL, so a source that does not know a field never erases it.
 
+On SQLite the rows go first into an index-free TEMP table of the connection and then into
+the table with one ``INSERT ... SELECT`` (see :func:`_staged`): an ``executemany`` runs the
+statement once per row, and each run of an upsert (or of any insert checked by foreign
+keys) opens and closes a statement journal; one set-based statement does that once per
+batch, and SQLite walks the rows in C. The result is the same as row by row: the rows are
+taken in their order (``ORDER BY rowid``, so ids follow the batch), each conflict applies
+the same ``DO UPDATE``.
+
 Example:
     >>> upsert(conn, Organization.__table__, rows, ["inn"], update=["name", "okved_main"])
     ... # doctest: +SKIP
@@ -18,7 +26,9 @@ from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Table, bindparam, func
+from sqlalchemy import Select, Table, bindparam, column, func, literal_column, true
+from sqlalchemy import table as table_clause
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection
 
 from soyuzprom.importers.models import ImportRecordState
@@ -73,6 +83,19 @@ def upsert(
             values["version"] = table.c.version + 1
         return stmt.on_conflict_do_update(index_elements=list(conflict), set_=values)
 
+    if connection.dialect.name == "sqlite":
+        def merge(select: Any) -> Any:
+            stmt = sqlite_insert(table).from_select(list(columns), select)
+            excluded = stmt.excluded
+            values: dict[str, Any] = {name: excluded[name] for name in update}
+            for name in keep_existing:
+                values[name] = func.coalesce(excluded[name], table.c[name])
+            if bump_version:
+                values["version"] = table.c.version + 1
+            return stmt.on_conflict_do_update(index_elements=list(conflict), set_=values)
+
+        _staged(connection, key, merge, table, rows)
+        return
     execute_many(connection, key, build, table, rows)
 
 
@@ -82,7 +105,12 @@ def insert_many(connection: Connection, table: Table, rows: Sequence[dict[str, A
     if not rows:
         return
     columns = tuple(rows[0])
-    execute_many(connection, ("insert", table.name, columns),
+    key = ("insert", table.name, columns)
+    if connection.dialect.name == "sqlite":
+        _staged(connection, key, lambda select: table.insert().from_select(list(columns), select),
+                table, rows)
+        return
+    execute_many(connection, key,
                  lambda: table.insert().values({c: bindparam(c) for c in columns}), table, rows)
 
 
@@ -107,17 +135,29 @@ def execute_many(connection: Connection, key: tuple[Any, ...], build: Any, table
     if entry is None:
         compiled = build().compile(dialect=dialect)
         order = tuple(compiled.positiontup) if compiled.positiontup else None
-        processors = {}
-        for name in rows[0]:
-            processor = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
-            if processor is not None:
-                processors[name] = processor
         # Binds of the statement itself (the 1 of "version + 1"), not of the rows.
         constants = {name: bind.effective_value for name, bind in compiled.binds.items()
                      if name not in rows[0]}
-        entry = (str(compiled), order, processors, constants)
+        entry = (str(compiled), order, _processors(connection, table, rows[0]), constants)
         _COMPILED[cache_key] = entry
     sql, order, processors, constants = entry
+    connection.exec_driver_sql(sql, _converted(rows, order, processors, constants))
+
+
+def _processors(connection: Connection, table: Table, columns: Iterable[str]) -> dict[str, Any]:
+    """The bind processors of ``columns`` of ``table`` (dates to text on SQLite...)."""
+    dialect = connection.dialect
+    processors = {}
+    for name in columns:
+        processor = table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+        if processor is not None:
+            processors[name] = processor
+    return processors
+
+
+def _converted(rows: Sequence[dict[str, Any]], order: Sequence[str] | None,
+               processors: dict[str, Any], constants: dict[str, Any]) -> list[Any]:
+    """The driver's parameters of ``rows``: tuples in ``order`` (dicts without one)."""
     if processors or constants:
         # A batch repeats the same few values in processed columns (one timestamp): memoise.
         # Rows are converted in place: new dicts per row cost more than the conversion.
@@ -136,11 +176,64 @@ def execute_many(connection: Connection, key: tuple[Any, ...], build: Any, table
                     row[name] = processors[name](value)
     if order:
         getter = itemgetter(*order)
-        params: list[Any] = [getter(row) for row in rows] if len(order) > 1 else [
+        return [getter(row) for row in rows] if len(order) > 1 else [
             (getter(row),) for row in rows]
-    else:
-        params = list(rows)
-    connection.exec_driver_sql(sql, params)
+    return list(rows)
+
+
+@dataclass(frozen=True)
+class _Stage:
+    create: str  # CREATE TEMP TABLE IF NOT EXISTS ...
+    empty: str
+    fill: str  # INSERT INTO the stage, one row
+    merge: str  # INSERT INTO the table SELECT ... FROM the stage
+    merge_params: tuple[Any, ...]  # binds of the merge itself (the 1 of "version + 1")
+    processors: dict[str, Any]
+
+
+_STAGES: dict[tuple[Any, ...], _Stage] = {}
+
+
+def _staged(connection: Connection, key: tuple[Any, ...], merge: Any, table: Table,
+            rows: Sequence[dict[str, Any]]) -> None:
+    """SQLite: write ``rows`` through a TEMP table and one ``INSERT ... SELECT``.
+
+    ``merge(select)`` builds the statement that takes the staged rows (a Core ``SELECT`` of
+    the stage's columns in batch order) into ``table``. The stage has no indexes, no
+    constraints and no column types (no affinity: values reach ``table`` exactly as bound,
+    converted by ``table``'s bind processors like a direct insert); it lives in the
+    connection (``temp_store=MEMORY`` on the import connection), one per table and column
+    list, and is emptied before each batch. The rows are converted in place.
+    """
+    columns = tuple(rows[0])
+    stage = _STAGES.get(key)
+    if stage is None:
+        quote = connection.dialect.identifier_preparer.quote
+        digest = hashlib.blake2b(repr(key).encode(), digest_size=4).hexdigest()
+        name = f"stage_{table.name}_{digest}"
+        clause = table_clause(name, *(column(c) for c in columns))
+        select: Any = Select(*clause.c).where(true()).order_by(literal_column("rowid"))
+        compiled = merge(select).compile(dialect=connection.dialect)
+        listed = ", ".join(quote(c) for c in columns)
+        stage = _Stage(
+            create=f"CREATE TEMP TABLE IF NOT EXISTS {name} ({listed})",
+            empty=f"DELETE FROM temp.{name}",
+            fill=f"INSERT INTO temp.{name} ({listed}) VALUES ({', '.join('?' * len(columns))})",
+            merge=str(compiled),
+            merge_params=tuple(compiled.binds[bind].effective_value
+                               for bind in compiled.positiontup or ()),
+            processors=_processors(connection, table, columns),
+        )
+        _STAGES[key] = stage
+    cursor = connection.connection.cursor()
+    try:
+        # IF NOT EXISTS: a rolled-back transaction takes the stage it created with it.
+        cursor.execute(stage.create)
+        cursor.execute(stage.empty)
+        cursor.executemany(stage.fill, _converted(rows, columns, stage.processors, {}))
+        cursor.execute(stage.merge, stage.merge_params)
+    finally:
+        cursor.close()
 
 
 def insert_ignore(

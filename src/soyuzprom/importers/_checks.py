@@ -29,15 +29,17 @@ def is_valid_inn(value: str) -> bool:
     n = len(value)
     if n not in (10, 12) or not value.isdigit() or not value.isascii() or value[:2] == "00":
         return False
-    d = list(map(int, value))  # unrolled below: this runs twice per imported record
+    # The digits as bytes (48 + digit): no int() per digit, the offsets subtracted once
+    # (48 x the sum of the weights); unrolled: this runs for every imported record.
+    d = value.encode()
     if n == 10:
         return (2 * d[0] + 4 * d[1] + 10 * d[2] + 3 * d[3] + 5 * d[4] + 9 * d[5] + 4 * d[6]
-                + 6 * d[7] + 8 * d[8]) % 11 % 10 == d[9]
+                + 6 * d[7] + 8 * d[8] - 48 * 51) % 11 % 10 == d[9] - 48
     return (
         (7 * d[0] + 2 * d[1] + 4 * d[2] + 10 * d[3] + 3 * d[4] + 5 * d[5] + 9 * d[6] + 4 * d[7]
-         + 6 * d[8] + 8 * d[9]) % 11 % 10 == d[10]
+         + 6 * d[8] + 8 * d[9] - 48 * 58) % 11 % 10 == d[10] - 48
         and (3 * d[0] + 7 * d[1] + 2 * d[2] + 4 * d[3] + 10 * d[4] + 3 * d[5] + 5 * d[6]
-             + 9 * d[7] + 4 * d[8] + 6 * d[9] + 8 * d[10]) % 11 % 10 == d[11]
+             + 9 * d[7] + 4 * d[8] + 6 * d[9] + 8 * d[10] - 48 * 61) % 11 % 10 == d[11] - 48
     )
 
 

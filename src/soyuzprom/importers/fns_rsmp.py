@@ -69,7 +69,7 @@ RECORD_TAG = "Документ"
 
 CATEGORIES = {"1": "micro", "2": "small", "3": "medium"}
 KINDS = {"1": "legal", "2": "individual"}
-_OKVED = re.compile(r"\d{2}(\.\d{1,2}){0,2}\Z")
+OKVED_CODE = re.compile(r"\d{2}(\.\d{1,2}){0,2}\Z")
 _CONTRACTS = {
     "СвПрогПарт": ("partnership", "НаимЮЛ_ПП", "ИННЮЛ_ПП", "НомДог", "ДатаДог", None),
     "СвКонтр": ("contract_44fz", "НаимЮЛ_ЗК", "ИННЮЛ_ЗК", "НомКонтрРеестр", "ДатаКонтр",
@@ -229,13 +229,22 @@ def _date(value: str | None, place: Place, field: str) -> date | None:
     return found
 
 
+def known_region(code: str) -> bool:
+    """Whether ``code`` (two characters) is an FNS region code."""
+    if code in _KNOWN_REGIONS:
+        return True
+    if classifiers.fns_region_iso(code) is None:
+        return False
+    _KNOWN_REGIONS.add(code)
+    return True
+
+
 def _locality(element: Any, place: Place) -> Locality:
     code = element.get("КодРегион") or ""
     if len(code) != 2:
         code = required(code, place, "КодРегион").zfill(2)
-    if code not in _KNOWN_REGIONS and classifiers.fns_region_iso(code) is None:
+    if not known_region(code):
         raise fail(f"Неизвестный код региона «{code}»", place, "КодРегион")
-    _KNOWN_REGIONS.add(code)
     parts: dict[str, str] = {}
     for child in element:
         kind, title = child.get("Тип"), child.get("Наим") or ""
@@ -251,7 +260,7 @@ def _locality(element: Any, place: Place) -> Locality:
 
 def _activity(element: Any, place: Place) -> Activity:
     code = element.get("КодОКВЭД")
-    if not code or not _OKVED.match(code):
+    if not code or not OKVED_CODE.match(code):
         raise fail(f"Неверный код ОКВЭД «{code}»", place, "КодОКВЭД")
     return Activity(code, element.get("НаимОКВЭД"), element.tag == "СвОКВЭДОсн")
 

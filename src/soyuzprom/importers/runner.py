@@ -14,7 +14,9 @@ The contract, the same for every format:
 * an interrupted or failed run of the same file (same importer and SHA-256) is resumed:
   the units its checkpoint lists are not read again;
 * a record whose content did not change since the last import is counted ``unchanged``
-  and not written, so re-running a file changes nothing.
+  and not written, so re-running a file changes nothing;
+* a big first load on SQLite writes the loader's ``BULK_TABLES`` without their non-unique
+  indexes and rebuilds them however the run ends (see ``importers._indexes``).
 
 Example:
     >>> summary = run_import(engine, "fns-rsmp", Path("data-test-sme-1.zip"))  # doctest: +SKIP
@@ -43,7 +45,7 @@ from sqlalchemy.engine import Connection, Engine
 from soyuzprom.core.models import ImportRun, Source
 from soyuzprom.db import utcnow
 from soyuzprom.errors import InputFormatError, SoyuzpromError
-from soyuzprom.importers import catalog
+from soyuzprom.importers import _indexes, catalog
 from soyuzprom.importers.records import BadRecord
 
 MAX_ERRORS = 50
@@ -230,6 +232,10 @@ def run_import(
     if not path.is_file():
         raise InputFormatError("Файл не найден", file=str(path))
     sha = file_sha256(path)
+    bulk = tuple(getattr(loader, "BULK_TABLES", ()))
+    if bulk:  # a run killed during a bulk load could not rebuild its indexes
+        with engine.begin() as conn:
+            _indexes.restore(conn, bulk)
     resumed_from, done, previous = _resumable(engine, importer, sha)
     run_id, source_id = _start(engine, importer, path, sha, author, resumed_from, done)
     ctx = LoadContext(importer=importer, run_id=run_id, source_id=source_id, author=author)
@@ -253,6 +259,9 @@ def run_import(
         errors = [*tally.errors, {"message": f"{type(exc).__name__}: {exc}"}]
         _finish(engine, run_id, "failed", state.counts(tally), errors)
         raise
+    finally:
+        if state.indexes_dropped:  # whatever happened: never leave the tables without them
+            _indexes.rebuilt(engine, bulk)
     counts = state.counts(tally)
     _finish(engine, run_id, "completed", counts, tally.errors)
     return ImportSummary(run_id, importer, path.name, "completed", counts, tally.errors)
@@ -263,6 +272,7 @@ class _RunState:
     finished: set[str]
     resumed_from: int | None
     units_total: int = 0
+    indexes_dropped: bool = False
 
     def counts(self, tally: _Tally) -> dict[str, Any]:
         return tally.counts(len(self.finished), self.units_total)
@@ -293,6 +303,7 @@ def _consume(engine: Engine, loader: ModuleType, ctx: LoadContext, messages: Ite
                 kind = message[0]
                 if kind == "total":
                     state.units_total = message[2]
+                    _set_indexes_aside(conn, loader, state, message[1])
                     if progress is not None:
                         progress.start(message[1], message[2])
                 elif kind == "skip":
@@ -366,6 +377,18 @@ class _Group:
         self.tally.restore(self.counted)
 
 
+def _set_indexes_aside(conn: Connection, loader: ModuleType, state: _RunState,
+                       total_bytes: int) -> None:
+    """Drop the secondary indexes of the loader's ``BULK_TABLES`` when the file is big
+    against what the first of them holds (see ``importers._indexes``); ``run_import``
+    rebuilds them at the end, whatever the end is."""
+    tables = tuple(getattr(loader, "BULK_TABLES", ()))
+    per_record = int(getattr(loader, "RECORD_BYTES", 0))
+    if tables and per_record and _indexes.worth_it(conn, tables[0], total_bytes // per_record):
+        state.indexes_dropped = True  # first: a failure while dropping still rebuilds
+        _indexes.drop(conn, tables)
+
+
 def _tune(conn: Connection) -> None:
     """Connection settings for bulk writing: a larger page cache on SQLite, so that the
     indexes of a million-row table stay in memory (a fixed 64 MB, not growing with input)."""
@@ -395,9 +418,12 @@ def _messages(importer: str, path: Path, done: frozenset[str], size: int) -> Ite
     ``("items", [prepared or BadRecord], bytes read)``..., ``("end", name)``; resumed units
     give ``("skip", name, bytes)``; a broken file ends with ``("error", InputFormatError)``."""
     fmt = catalog.get(importer)
-    prepare = loader_for(importer).prepare
+    loader = loader_for(importer)
+    prepare = loader.prepare
+    # A loader may read the file itself, its items already prepared (fns-rsmp does).
+    prepared_units = getattr(loader, "prepared_units", None)
     try:
-        with fmt.module.units(path) as units:
+        with (prepared_units or fmt.module.units)(path) as units:
             yield ("total", sum(u.size for u in units), len(units))
             for unit in units:
                 if unit.name in done:
@@ -411,7 +437,9 @@ def _messages(importer: str, path: Path, done: frozenset[str], size: int) -> Ite
 
                 batch: list[Any] = []
                 for item in unit.items(count):
-                    batch.append(item if isinstance(item, BadRecord) else prepare(item))
+                    if prepared_units is None and not isinstance(item, BadRecord):
+                        item = prepare(item)
+                    batch.append(item)
                     if len(batch) >= size:
                         yield ("items", batch, read[0])
                         batch, read[0] = [], 0
@@ -437,7 +465,9 @@ def produced(importer: str, path: Path, done: frozenset[str], size: int,
     """The producer's messages: from a generator here, or from a second process.
 
     The queue is bounded (:data:`QUEUE_BATCHES` batches), so memory does not grow with the
-    file; the producer process is ended when the consumer stops early.
+    file; the producer process is ended when the consumer stops early. (A second producer
+    process was tried: each forked process counts ~75 MB of RSS, which breaks the 300 MB
+    budget, and on two cores the writer then competes with both.)
     """
     if not parallel:
         yield _messages(importer, path, done, size)

@@ -11,7 +11,7 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Table, bindparam, delete, insert, select
@@ -69,9 +69,7 @@ def write_organizations(
          "kind": "enterprise", "country": "RU", "status": "active", **row}
         for row in rows
     ]
-    columns = set(full[0])
-    update = [c for c in (*OVERWRITE, *overwrite) if c in columns]
-    keep = [c for c in keep_existing if c in columns and c not in update]
+    update, keep = update_columns(full[0], overwrite, keep_existing)
     compared = [c for c in (*update, *keep) if c != "updated_at"]
     keys = [row[key] for row in rows]
     before = stored_values(conn, key, keys, compared)
@@ -97,11 +95,28 @@ def write_organizations(
         stored = before.get(row[key])
         if stored is not None:
             org_id, old = stored
-            new = {c: row[c] for c in update if c != "updated_at"}
-            new.update({c: old[c] if row[c] is None else row[c] for c in keep})
-            changes[org_id] = diff(old, new)
+            changes[org_id] = diff(old, stored_after(row, old, update, keep))
     audit_changes(conn, ctx, "organizations", "update", changes)
     return ids, created
+
+
+def update_columns(columns: Iterable[str], overwrite: Iterable[str] = (),
+                   keep_existing: Iterable[str] = ()) -> tuple[list[str], list[str]]:
+    """The columns an upsert of rows with ``columns`` overwrites, and those it fills only
+    where the new value is not NULL (``keep_existing``), in the order audit entries list
+    them."""
+    present = set(columns)
+    update = [c for c in (*OVERWRITE, *overwrite) if c in present]
+    return update, [c for c in keep_existing if c in present and c not in update]
+
+
+def stored_after(row: Mapping[str, Any], old: Mapping[str, Any], update: Sequence[str],
+                 keep: Sequence[str]) -> dict[str, Any]:
+    """What an upsert of ``row`` leaves in the compared columns of an organization that
+    held ``old`` (NULL keeps the stored value in ``keep`` columns)."""
+    new = {c: row[c] for c in update if c != "updated_at"}
+    new.update({c: old[c] if row[c] is None else row[c] for c in keep})
+    return new
 
 
 def stored_values(conn: Connection, column: str, values: Sequence[Any],

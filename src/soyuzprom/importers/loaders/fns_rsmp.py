@@ -14,6 +14,8 @@ only organizations whose facts changed.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from sqlalchemy import Table
@@ -31,34 +33,33 @@ from soyuzprom.importers._bulk import (
     select_in,
 )
 from soyuzprom.importers._trail import note_created
+from soyuzprom.importers._units import Unit
 from soyuzprom.importers.loaders._orgs import (
     held_elsewhere,
     region_ids,
     replace_activities,
     write_organizations,
 )
+from soyuzprom.importers.loaders._rsmp_merge import ORG as ORG_COLUMNS
+from soyuzprom.importers.loaders._rsmp_merge import write_merged
 from soyuzprom.importers.records import SmeRecord
 from soyuzprom.importers.runner import BatchResult, LoadContext
 from soyuzprom.registry.models import Product
 
 STRICT = False
 BATCH = 2000
+# The set-based SQLite write; off only to compare it with the row-by-row one (tests).
+MERGED = True
+# A big run loads these without their secondary indexes (see importers._indexes), judged
+# by the first one's size against the file's records (about this many bytes of XML each).
+BULK_TABLES = ("organizations", "organization_activities", "import_record_states", "products")
+RECORD_BYTES = 1300
 ENTITY = "organizations"
 PRODUCTS: Table = Product.__table__  # type: ignore[assignment]
 
 
-# The organization columns a record gives, in the order of ``Prepared.org``.
-ORG_COLUMNS = ("inn", "ogrn", "name", "full_name", "short_name", "legal_form", "city",
-               "okved_main", "sme_category", "name_key")
-
-
 class Prepared(NamedTuple):
-    """One SME record reduced to what is written, with its key and fingerprint.
-
-    A named tuple of plain values, not a dataclass: it crosses the pipe from the parsing
-    process, and pickling dataclass instances cost more per record than SQLite's insert
-    of the record's activities.
-    """
+    """One SME record reduced to what is written, with its key and fingerprint."""
 
     key: str
     fingerprint: str
@@ -68,32 +69,73 @@ class Prepared(NamedTuple):
     products: tuple[tuple[str, str], ...]
 
 
-def prepare(record: SmeRecord) -> Prepared:
-    """Pure: the organization row, its activities and products, and the fingerprint."""
-    main = next((a.code for a in record.activities if a.main), None)
-    display = record.short_name or record.name
+# What the parsing side gives (:func:`prepare`): ``(org, region code, activities,
+# products)``. A plain tuple of plain values crosses the pipe from the parsing process
+# cheaply (a named tuple or a dataclass costs several times more to pickle and unpickle);
+# the writer adds the key and the fingerprint (:func:`complete`), which balances the work
+# of the two processes.
+Draft = tuple[tuple[Any, ...], str, tuple[tuple[str, bool], ...], tuple[tuple[str, str], ...]]
+
+
+def prepared_units(path: Path) -> AbstractContextManager[list[Unit]]:
+    """The parser's units (``fns_rsmp.units``) with items already in the :data:`Draft`
+    form, read the fast way (:mod:`soyuzprom.importers._rsmp_flat`); the runner uses
+    these."""
+    from soyuzprom.importers import _rsmp_flat  # it builds on this module
+
+    return _rsmp_flat.units(path)
+
+
+def prepare(record: SmeRecord) -> Draft:
+    """Pure: the organization row, its activities and products (see :data:`Draft`)."""
     locality = record.locality
+    return draft(
+        kind=record.kind, inn=record.inn, ogrn=record.ogrn, name=record.name,
+        short_name=record.short_name, category=record.category,
+        region_code=locality.region_code, city=locality.city or locality.settlement,
+        activities=tuple((a.code, a.main) for a in record.activities),
+        products=tuple((p.okpd2, p.name) for p in record.products),
+    )
+
+
+def draft(*, kind: str, inn: str, ogrn: str | None, name: str, short_name: str | None,
+          category: str, region_code: str, city: str | None,
+          activities: tuple[tuple[str, bool], ...],
+          products: tuple[tuple[str, str], ...]) -> Draft:
+    """The :data:`Draft` of a record's values (also built straight from the XML by
+    ``importers._rsmp_flat``): with :func:`complete`, one definition of the row."""
+    main = next((code for code, is_main in activities if is_main), None)
+    display = short_name or name
     org = (
-        record.inn,
-        record.ogrn,
+        inn,
+        ogrn,
         display[:500],
-        record.name[:1000],
-        record.short_name[:300] if record.short_name else None,
-        "ИП" if record.kind == "individual" else None,
-        locality.city or locality.settlement,
+        name[:1000],
+        short_name[:300] if short_name else None,
+        "ИП" if kind == "individual" else None,
+        city,
         main,
-        record.category,
+        category,
         name_key(display)[:500],
     )
-    activities = tuple((a.code, a.main) for a in record.activities)
-    products = tuple((p.okpd2, p.name) for p in record.products)
-    digest = fingerprint(org, locality.region_code, activities, products)
-    return Prepared(record.inn, digest, locality.region_code, org, activities, products)
+    return (org, region_code, activities, products)
 
 
-def write(conn: Connection, ctx: LoadContext, batch: Sequence[Prepared]) -> BatchResult:
-    """Write one batch: unchanged records are only counted."""
-    latest, duplicates = latest_by_key(batch)
+def complete(item: Draft) -> Prepared:
+    """The :class:`Prepared` record of a draft: its key and its fingerprint, which leaves
+    out the document id and dates (see the module docstring)."""
+    org, region_code, activities, products = item
+    digest = fingerprint(org, region_code, activities, products)
+    return Prepared(org[0], digest, region_code, org, activities, products)
+
+
+def write(conn: Connection, ctx: LoadContext, batch: Sequence[Draft]) -> BatchResult:
+    """Write one batch of drafts: unchanged records are only counted.
+
+    On SQLite the new and changed records are merged by set-based SQL
+    (:mod:`._rsmp_merge`); elsewhere by :func:`write_rows`. Both give the same rows.
+    """
+    latest, duplicates = latest_by_key([complete(item) for item in batch])
     states = load_states(conn, ctx.importer, [p.key for p in latest])
     todo = [p for p in latest
             if p.key not in states or states[p.key].fingerprint != p.fingerprint]
@@ -102,6 +144,20 @@ def write(conn: Connection, ctx: LoadContext, batch: Sequence[Prepared]) -> Batc
         result.skipped[DUPLICATE] += duplicates
     if not todo:
         return result
+    if conn.dialect.name == "sqlite" and MERGED:
+        ids, created = write_merged(conn, ctx, todo, ENTITY)
+        _add_products(conn, ctx, [(org_id, p.products) for p, org_id in zip(todo, ids, strict=True)
+                                  if p.products], created)
+    else:
+        created = write_rows(conn, ctx, todo)
+    result.inserted = len(created)
+    result.updated = len(todo) - len(created)
+    return result
+
+
+def write_rows(conn: Connection, ctx: LoadContext, todo: Sequence[Prepared]) -> set[int]:
+    """The portable write of new and changed records (distinct keys), statement by
+    statement; returns the ids of the organizations created."""
     regions = region_ids(conn, ctx)
     rows = [{**dict(zip(ORG_COLUMNS, p.org, strict=True)),
              "region_id": regions.get(p.region_code)} for p in todo]
@@ -116,13 +172,11 @@ def write(conn: Connection, ctx: LoadContext, batch: Sequence[Prepared]) -> Batc
         overwrite=("short_name", "sme_category"),
         keep_existing=("ogrn", "legal_form", "city"),
     )
-    result.inserted = len(created)
-    result.updated = len(todo) - len(created)
     replace_activities(conn, {ids[p.key]: p.activities for p in todo}, created)
     _add_products(conn, ctx, [(ids[p.key], p.products) for p in todo if p.products], created)
     save_states(conn, ctx.importer, ENTITY,
                 ((p.key, p.fingerprint, ids[p.key]) for p in todo), ctx.run_id)
-    return result
+    return created
 
 
 def _add_products(
