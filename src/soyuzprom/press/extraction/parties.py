@@ -141,6 +141,10 @@ def descriptor_parties(sent_tokens: list[Token], tokens: list[Token], orgs: list
         nxt = tokens[t.i + 1] if t.i + 1 < len(tokens) else None
         if nxt is not None and (nxt.text in ("«", '"') or nxt.is_title):
             continue  # a descriptor of a name given right here
+        if t.case == "Nom" and any(
+                o.sent == t.sent and t.i < o.first <= t.i + 4
+                and any(x.text in (",", "—") for x in tokens[t.i + 1:o.first]) for o in orgs):
+            continue  # "ещё одно предприятие республики, Майкопский редукторный завод,"
         country = ""
         for j in range(t.i - 1, max(-1, t.i - 3), -1):
             c = place_adjectives.get(tokens[j].lemma)
