@@ -337,6 +337,10 @@ class OrgFinder(BodyRules):
             return True  # a bare "НПЗ" or "комбинат" names no organization
         if toks[0].text in ("СП",) or lemmas & self.unit_heads:
             return True
+        if lemmas & self.people_heads:
+            return True  # "Тамбовская делегация", "белорусская сторона": people, not a body
+        if len(toks) == 1 and toks[0].text in self._name_abbreviations:
+            return True  # "АПК", "ЖКХ": a sector of the economy
         if len(toks) > 1 and normal_word(toks[-1].text) in self.media_suffixes:
             return True  # "Башкирия 24", "Удмуртия сегодня": a media outlet
         if len(toks) == 1 and toks[0].is_title and (

@@ -68,6 +68,7 @@ def _word_sets(vocab: Vocabulary) -> dict[str, frozenset[str]]:
     sets["club_heads"] = frozenset(normal_word(x) for x in o["club_heads"])
     sets["unit_heads"] = frozenset(normal_word(x) for x in o["unit_heads"])
     sets["body_heads"] = frozenset(normal_word(x) for x in o["body_heads"])
+    sets["people_heads"] = frozenset(normal_word(x) for x in o.get("people_heads", []))
     _SETS[id(vocab)] = sets
     return sets
 
@@ -92,6 +93,7 @@ class OrgFinderBase:
     unit_heads: frozenset[str]
     club_heads: frozenset[str]
     body_heads: frozenset[str]
+    people_heads: frozenset[str]
 
     def __init__(self, analysis: Analysis, vocab: Vocabulary, morph: Morph,
                  regions: list[RegionMention]) -> None:
