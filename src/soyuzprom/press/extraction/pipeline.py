@@ -233,13 +233,13 @@ def _linked_sentences(a: Analysis, regions: list[RegionMention], orgs: list[OrgM
 
 def _side(p: Party, tokens: list[Token], fallback: dict[str, Party],
           region_fallback: dict[str, Party]) -> Party:
-    """"белорусская сторона" stands for the text's main Belarusian party; "белорусская
-    делегация" for its main Belarusian region (a delegation comes from a region or the
-    country, see ``region_fallback``)."""
+    """"белорусская сторона", "белорусская делегация" stand for the text's main Belarusian
+    region, or the country when the text names no region of that side (a side of talks or
+    a delegation is a region's or a country's, see ``region_fallback``)."""
     nxt = tokens[p.last + 1] if 0 <= p.last + 1 < len(tokens) else None
     if not p.is_country or nxt is None:
         return p
-    chosen = {"сторона": fallback, "делегация": region_fallback}.get(nxt.lemma, {})
+    chosen = region_fallback if nxt.lemma in ("сторона", "делегация") else {}
     if p.country in chosen:
         main = chosen[p.country]
         return replace(main, first=p.first, last=p.last)
