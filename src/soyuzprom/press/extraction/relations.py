@@ -235,6 +235,11 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
                 continue  # generic trade between regions is a figure, not a supply
             if generic and (src.is_country or dst.is_country):
                 continue
+            if not src.is_org and not src.is_country and dst.is_org:
+                # "Владимирская область ... Бобруйскагромаш": a region does not sell to an
+                # enterprise; the seller is one of its enterprises, which the sentence
+                # does not name (a region's trade is with the other side's region or country)
+                continue
             if not obj and toks[trig.first - toks[0].i].pos == "VERB":
                 continue  # "поставили подписи": a verb of supply needs goods
             if src.is_org and dst.is_org and _names_goods(dst.name, obj, morph) \
