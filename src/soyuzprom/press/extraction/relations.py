@@ -277,7 +277,24 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
                         and compatible(p, dst) and (p.country != dst.country or not p.country):
                     out.append(Relation(typ, p.name, dst.name, obj, evidence.strip(), start,
                                         stop))
-    return out
+    # a party from elsewhere in the text (fallback, previous sentence) may not say what it
+    # is: its kind stays unknown unless the sentence names it too
+    kinds = {p.name: party_kind(p) if p.first >= 0 or p.is_country or p.is_org else ""
+             for p in [*fallback.values(), *(previous or ()), *(context or ()),
+                       *(region_fallback or {}).values()]}
+    kinds.update({p.name: party_kind(p) for p in parties})
+    return [r for r in out if not index.forbidden(r.type, kinds.get(r.source, ""),
+                                                   kinds.get(r.target, ""))]
+
+
+def party_kind(p: Party) -> str:
+    """What a party is, for the endpoint kinds a relation type allows: country | body |
+    org | region."""
+    if p.is_country:
+        return "country"
+    if p.is_body:
+        return "body"
+    return "org" if p.is_org else "region"
 
 
 def trade_flow_pair(trig: Trigger, tokens: list[Token], cands: list[Party],

@@ -49,6 +49,8 @@ class TriggerIndex:
         self.not_objects = frozenset(normal_word(x) for x in rel["not_objects"])
         self.generic_objects = frozenset(normal_word(x) for x in rel["generic_objects"])
         self.trade_flows = frozenset(normal_word(x) for x in rel.get("trade_flows", []))
+        self._forbidden = {(typ, a, b) for typ, pairs in rel.get("forbidden_kinds", {}).items()
+                           for a, b in pairs}
         self.goods_list_cues = frozenset(normal_word(x) for x in rel.get("goods_list_cues", []))
         self.idioms = {normal_word(v): frozenset(normal_word(x) for x in objs)
                        for v, objs in rel.get("idioms", {}).items()}
@@ -85,6 +87,13 @@ class TriggerIndex:
                     out = [x for x in out if x.type != typ]
                     out.append(Trigger(typ, t.i, t.i, rev))
         return out
+
+    def forbidden(self, typ: str, source: str, target: str) -> bool:
+        """The relation type never joins these endpoint kinds (``forbidden_kinds``); the
+        order counts only for directed types."""
+        if (typ, source, target) in self._forbidden:
+            return True
+        return typ in SYMMETRIC and (typ, target, source) in self._forbidden
 
     def _new_clause(self, toks: list[Token], out: list[Trigger], typ: str, k: int,
                     key: str) -> bool:
