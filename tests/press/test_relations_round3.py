@@ -166,3 +166,17 @@ def test_a_possible_market_links_nothing(extractor: Extractor) -> None:
             "предназначена для строительных компаний Тульской области. В перспективе "
             "В Тульской области Республику Беларусь рассматривают как возможный рынок сбыта.")
     assert not extractor.extract(text).relevant
+
+
+def test_endpoint_kinds_a_type_never_joins(extractor: Extractor) -> None:
+    """The data file's forbidden kinds: symmetric types in either order, directed ones not."""
+    index = extractor.triggers
+    assert index.forbidden("meeting", "org", "org")
+    assert index.forbidden("agreement", "region", "org")  # listed as [org, region]
+    assert index.forbidden("supply", "region", "org")
+    assert not index.forbidden("supply", "org", "region")
+    assert not index.forbidden("agreement", "body", "body")
+    found = _relations(extractor, "Соглашение о сотрудничестве подписали ОАО «Псковский "
+                                  "кабельный завод» и Витебская область.")
+    assert not {r for r in found if r[0] == "agreement"
+                and {r[1], r[2]} == {"Псковский кабельный завод", "Витебская область"}}, found
