@@ -139,7 +139,8 @@ class Extractor:
                 if previous is not None and s - previous_sent > 1:
                     previous = None  # "стороны" refers back one sentence, not further
                 found = find_relations(a, s, parties, self.triggers, self.morph, fallback,
-                                       previous, sent_triggers[s], context, region_fallback)
+                                       previous, sent_triggers[s], context, region_fallback,
+                                       self.region_names)
                 relations.extend(found)
                 by_name = {p.name: p for p in parties} | {p.name: p for p in fallback.values()}
                 if found:

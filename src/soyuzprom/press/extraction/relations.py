@@ -113,7 +113,8 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
                    previous: tuple[Party, Party] | None = None,
                    found_triggers: list[Trigger] | None = None,
                    context: tuple[Party, Party] | None = None,
-                   region_fallback: dict[str, Party] | None = None) -> list[Relation]:
+                   region_fallback: dict[str, Party] | None = None,
+                   region_names: frozenset[str] = frozenset()) -> list[Relation]:
     """Relations of sentence ``s``; uses the dependency parse when the sentence was parsed."""
     toks = a.sent_tokens(s)
     out: list[Relation] = []
@@ -279,9 +280,11 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
                                         stop))
     # a party from elsewhere in the text (fallback, previous sentence) may not say what it
     # is: its kind stays unknown unless the sentence names it too
-    kinds = {p.name: party_kind(p) if p.first >= 0 or p.is_country or p.is_org else ""
+    kinds = {p.name: party_kind(p) if p.first >= 0 or p.is_country or p.is_org
+             else "region" if p.name in region_names else ""
              for p in [*fallback.values(), *(previous or ()), *(context or ()),
                        *(region_fallback or {}).values()]}
+    kinds.update({p.region: "region" for p in parties if p.is_body and p.region})
     kinds.update({p.name: party_kind(p) for p in parties})
     return [r for r in out if not index.forbidden(r.type, kinds.get(r.source, ""),
                                                    kinds.get(r.target, ""))]
