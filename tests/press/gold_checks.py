@@ -104,3 +104,9 @@ def check_persons(d: GoldDocument) -> None:
         for part in person["name"].split()[1].split("-"):
             stem = part[: max(3, len(part) - 2)]  # case endings: Крутой / Крутого
             assert stem in d.text, person["name"]
+
+
+def check_unique_relations(d: GoldDocument) -> None:
+    """ANNOTATION.md: one relation per distinct (type, from, to)."""
+    keys = [(r["type"], r["from"], r["to"]) for r in d.gold["relations"]]
+    assert len(keys) == len(set(keys)), d.stem

@@ -1,0 +1,96 @@
+"""Consistency of the four fresh corpora: every gold file follows ANNOTATION.md.
+
+``tests/press/fresh_a`` … ``fresh_d`` were written by four annotators who did not read the
+extractor, its vocabularies or its output (each directory's README gives its style and the
+annotator's decisions). These tests only check that the gold is well formed and grounded in
+its text (``gold_checks.py``), never the extractor. One table row per corpus: what differs
+between them is the word limits and the annotator's own extra checks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from soyuzprom.press.evaluation.corpus import GoldDocument, load_gold_dir
+
+from .gold_checks import (
+    RELATION_TYPES,
+    check_figures,
+    check_persons,
+    check_relations,
+    check_schema,
+    check_unique_relations,
+)
+
+HERE = Path(__file__).parent
+
+
+@dataclass(frozen=True)
+class Corpus:
+    name: str
+    min_words: int = 180
+    max_words: int = 450
+    negatives: frozenset[str] = frozenset()  # when the annotator listed them
+    max_short: int | None = None  # texts under 180 words allowed (short wires)
+    facts_in_relevant: bool = False  # every relevant text has a relation and a figure
+    published_years: tuple[int, int] | None = None
+
+
+CORPORA = [
+    Corpus("fresh_a"),
+    Corpus("fresh_b"),
+    Corpus("fresh_c",
+           negatives=frozenset({"fc15_lida_foundry_results", "fc16_altai_cheese_plant",
+                                "fc17_elista_sambo_tournament",
+                                "fc18_mogilev_theatre_tula"}),
+           facts_in_relevant=True, published_years=(2024, 2026)),
+    Corpus("fresh_d", min_words=120, max_short=5),
+]
+DOCS = {c.name: {d.stem: d for d in load_gold_dir(HERE / c.name)} for c in CORPORA}
+ALL = [(c, d) for c in CORPORA for d in DOCS[c.name].values()]
+IDS = [d.stem for _, d in ALL]
+
+
+@pytest.mark.parametrize("corpus", CORPORA, ids=[c.name for c in CORPORA])
+def test_corpus_size_and_negatives(corpus: Corpus) -> None:
+    docs = DOCS[corpus.name]
+    assert len(docs) == 18
+    negatives = {stem for stem, d in docs.items() if not d.gold["relevant"]}
+    assert len(negatives) == 4
+    if corpus.negatives:
+        assert negatives == corpus.negatives
+    assert {rel["type"] for d in docs.values() for rel in d.gold["relations"]} \
+        == RELATION_TYPES
+    if corpus.max_short is not None:
+        short = [s for s, d in docs.items() if len(d.text.split()) < 180]
+        assert len(short) <= corpus.max_short, short
+
+
+@pytest.mark.parametrize(("corpus", "doc"), ALL, ids=IDS)
+def test_gold_schema(corpus: Corpus, doc: GoldDocument) -> None:
+    check_schema(doc, min_words=corpus.min_words, max_words=corpus.max_words)
+    check_unique_relations(doc)
+    if corpus.facts_in_relevant and doc.gold["relevant"]:
+        assert doc.gold["relations"] and doc.gold["figures"], doc.stem
+    if corpus.published_years is not None:
+        first, last = corpus.published_years
+        assert doc.published is not None and first <= doc.published.year <= last, doc.stem
+
+
+@pytest.mark.parametrize(("corpus", "doc"), ALL, ids=IDS)
+def test_relations_are_grounded(corpus: Corpus, doc: GoldDocument) -> None:
+    check_relations(doc)
+
+
+@pytest.mark.parametrize(("corpus", "doc"), ALL, ids=IDS)
+def test_figures_are_grounded(corpus: Corpus, doc: GoldDocument) -> None:
+    check_figures(doc)
+
+
+@pytest.mark.parametrize(("corpus", "doc"), ALL, ids=IDS)
+def test_persons_are_in_the_text(corpus: Corpus, doc: GoldDocument) -> None:
+    """Each person's surname occurs in the text; bylines at the end are not persons."""
+    check_persons(doc)
