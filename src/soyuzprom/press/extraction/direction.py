@@ -254,7 +254,7 @@ def choose_pair(typ: str, reverse: bool, tokens: list[Token], parties: list[Part
     verb_trigger = trig_tok is not None and trig_tok.pos == "VERB"
     for src in _ordered(parties, slots, src_order, anchor, True, tokens):
         for dst in _ordered(parties, slots, dst_order, anchor, tokens=tokens):
-            if verb_trigger and _listed_together(tokens, src, dst):
+            if verb_trigger and listed_together(tokens, src, dst):
                 continue  # "получили ОАО «X» и ООО «Y»": two parties in one role
             if compatible(src, dst) and (not src.country or not dst.country
                                           or src.country != dst.country):
@@ -271,7 +271,7 @@ def choose_pair(typ: str, reverse: bool, tokens: list[Token], parties: list[Part
     for src in _ordered(parties, slots, src_order, anchor, True, tokens):
         for dst in _ordered(parties, slots, dst_order, anchor, tokens=tokens):
             if compatible(src, dst) and not src.is_country and not dst.is_country \
-                    and not (verb_trigger and _listed_together(tokens, src, dst)):
+                    and not (verb_trigger and listed_together(tokens, src, dst)):
                 return src, dst
     return None
 
@@ -326,17 +326,17 @@ def _ordered(parties: list[Party], slots: list[str], order: tuple[str, ...],
 
 
 
-_LIST_LINKS = {"и", ",", "«", "»", '"'} | _LEGAL_HINT
+LIST_LINKS = {"и", ",", "«", "»", '"'} | _LEGAL_HINT
 
 
-def _listed_together(tokens: list[Token], a: Party, b: Party) -> bool:
+def listed_together(tokens: list[Token], a: Party, b: Party) -> bool:
     """"АО «X» и ООО «Y»": two mentions joined by "и" or a comma and nothing else share one
     role in the sentence; neither supplies the other."""
     if a.first < 0 or b.first < 0:
         return False
     lo, hi = (a, b) if a.first < b.first else (b, a)
     between = tokens[lo.last + 1:hi.first]
-    return 0 < len(between) <= 4 and all(t.text in _LIST_LINKS for t in between) \
+    return 0 < len(between) <= 4 and all(t.text in LIST_LINKS for t in between) \
         and any(t.text in ("и", ",") for t in between)
 
 

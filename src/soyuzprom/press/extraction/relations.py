@@ -12,7 +12,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from soyuzprom.press.extraction.direction import choose_pair, compatible, dealer_pair, slot
+from soyuzprom.press.extraction.direction import (
+    LIST_LINKS,
+    choose_pair,
+    compatible,
+    dealer_pair,
+    listed_together,
+    slot,
+)
 from soyuzprom.press.extraction.model import Relation
 from soyuzprom.press.extraction.morph import Morph
 from soyuzprom.press.extraction.nlp import Analysis, Token, children
@@ -159,7 +166,7 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
                  and not _reporter(a.tokens, p, trig, index.speech_verbs)
                  and not (p.via_city and trig.type in SYMMETRIC)
                  and not (trig.type in ("agreement", "meeting") and _venue(a.tokens, p)
-                          and not _visited(a.tokens, trig, p))
+                          and not _visited(a.tokens, trig, p, index.visit_words))
                  and not _home_of(a.tokens, p, parties)]
         cands = _outside_descriptions(a.tokens, cands)
         if not cands and trig.type in SYMMETRIC:
@@ -191,7 +198,7 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
                 cands.append(guest)
         if a.tokens[trig.first].lemma in index.trade_flows:
             pair = trade_flow_pair(trig, a.tokens, cands, fallback)
-        elif trig.type == "supply" and (signed := _signatories(a.tokens, trig, cands)):
+        elif trig.type == "supply" and (signed := _signatories(a.tokens, trig, cands, index)):
             pair = signed
         else:
             pair = dealer_pair(trig, a.tokens, cands) or choose_pair(
@@ -249,7 +256,7 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
                 # контракт на поставку станков": the plant whose name says the goods makes them
                 src, dst = dst, src
         out.append(Relation(typ, src.name, dst.name, obj, evidence.strip(), start, stop))
-        if typ != "agreement" and src.is_org and dst.is_org and _signed_document(toks):
+        if typ != "agreement" and src.is_org and dst.is_org and _signed_document(toks, index):
             # "X и Y подписали контракт на поставку": the signed contract is an agreement
             # between the two enterprises as well as the supply it provides for
             out.append(Relation("agreement", src.name, dst.name, "контракт", evidence.strip(),
@@ -265,7 +272,7 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
             # "поставляет соду ОАО «X» и ОАО «Y»": every conjoined partner of the same kind
             for p in cands:
                 if p.name not in (src.name, dst.name) and p.is_org == dst.is_org \
-                        and p.country == dst.country and _conjoined(a.tokens, p, dst):
+                        and p.country == dst.country and listed_together(a.tokens, p, dst):
                     out.append(Relation(typ, src.name, p.name, obj, evidence.strip(), start,
                                         stop))
         if typ == "supply":
@@ -329,23 +336,15 @@ def trade_flow_pair(trig: Trigger, tokens: list[Token], cands: list[Party],
     return (country, home) if trig.reverse else (home, country)
 
 
-_DOCUMENTS = {"контракт", "договор", "соглашение", "меморандум"}
-_SIGNING = {"подписать", "заключить", "подписывать", "заключать", "подписанный", "заключенный"}
-
-
-_SIGNER_NOUNS = {"компания", "завод", "холдинг", "предприятие", "фирма", "комбинат", "группа",
-                 "концерн", "корпорация", "объединение", "производитель", "сеть", "дилер"}
-
-
-def _signatories(tokens: list[Token], trig: Trigger,
-                 cands: list[Party]) -> tuple[Party, Party] | None:
+def _signatories(tokens: list[Token], trig: Trigger, cands: list[Party],
+                 index: TriggerIndex) -> tuple[Party, Party] | None:
     """"X и компания «Y» подписали контракт на поставку трансформаторов для сетей двух
     областей": the two enterprises that sign a contract for a supply are its supplier and
     buyer (the first named supplies; see the goods check in find_relations), whatever
     regions the goods are for."""
     k = trig.first
     if tokens[k].pos != "NOUN" or k < 2 or tokens[k - 1].lemma not in ("на", "о", "об") \
-            or tokens[k - 2].lemma not in _DOCUMENTS:
+            or tokens[k - 2].lemma not in index.documents:
         return None
     orgs = [p for p in cands if p.is_org and not p.is_body and 0 <= p.first < trig.first]
     for i, x in enumerate(orgs):
@@ -353,16 +352,16 @@ def _signatories(tokens: list[Token], trig: Trigger,
             between = tokens[x.last + 1:y.first]
             if (x.country or y.country) and not (x.country and x.country == y.country) \
                     and 0 < len(between) <= 6 and between[0].text == "и" \
-                    and all(t.text in _LINKS or t.pos == "ADJ" or t.lemma in _SIGNER_NOUNS
+                    and all(t.text in LIST_LINKS or t.pos == "ADJ" or t.lemma in index.signer_nouns
                             for t in between[1:]):
                 return x, y
     return None
 
 
-def _signed_document(toks: list[Token]) -> bool:
+def _signed_document(toks: list[Token], index: TriggerIndex) -> bool:
     """The sentence reports a contract, agreement or memorandum signed (not one in force)."""
     lemmas = {t.lemma for t in toks}
-    return bool(lemmas & _DOCUMENTS) and bool(lemmas & _SIGNING)
+    return bool(lemmas & index.documents) and bool(lemmas & index.signing_verbs)
 
 
 def _home_of(tokens: list[Token], p: Party, parties: list[Party]) -> bool:
@@ -382,20 +381,6 @@ def _names_goods(name: str, obj: str, morph: Morph) -> bool:
              for x in (w, morph.plain_lemma(w))}
     words = [w.lower().strip("«»\"") for w in name.replace("-", " ").split()]
     return any(w.startswith(st) for st in stems for w in words)
-
-
-_LINKS = {"и", ",", "«", "»", '"', "ОАО", "ООО", "АО", "ЗАО", "ПАО", "РУП", "УП", "ОДО", "СООО",
-          "ИООО"}
-
-
-def _conjoined(tokens: list[Token], a: Party, b: Party) -> bool:
-    """"ОАО «X» и ОАО «Y»": two mentions joined by "и" or a comma, nothing else between."""
-    if a.first < 0 or b.first < 0:
-        return False
-    lo, hi = (a, b) if a.first < b.first else (b, a)
-    between = tokens[lo.last + 1:hi.first]
-    return 0 < len(between) <= 4 and all(t.text in _LINKS for t in between) \
-        and any(t.text in ("и", ",") for t in between)
 
 
 def _without_bodies(parties: list[Party], typ: str) -> list[Party]:
@@ -456,15 +441,12 @@ def _venue(tokens: list[Token], p: Party) -> bool:
     return tokens[p.first - 1].lemma in ("в", "во") and tokens[p.last].case == "Loc"
 
 
-_VISITS = {"визит", "поездка", "посетить", "побывать", "находиться", "пребывать", "пребывание",
-           "бизнес-миссия", "миссия"}
-
-
-def _visited(tokens: list[Token], trig: Trigger, p: Party) -> bool:
+def _visited(tokens: list[Token], trig: Trigger, p: Party,
+             visits: frozenset[str]) -> bool:
     """"находилась с рабочим визитом в Гомельской области": the region a delegation visits
     is its counterpart, not only the place of the meeting."""
     return trig.type == "meeting" and not p.is_country and not p.via_city \
-        and any(t.lemma in _VISITS for t in tokens[trig.first:trig.last + 1]) \
+        and any(t.lemma in visits for t in tokens[trig.first:trig.last + 1]) \
         and 0 < p.first - trig.last <= 3
 
 

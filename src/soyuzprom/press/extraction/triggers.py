@@ -49,6 +49,10 @@ class TriggerIndex:
         self.not_objects = frozenset(normal_word(x) for x in rel["not_objects"])
         self.generic_objects = frozenset(normal_word(x) for x in rel["generic_objects"])
         self.trade_flows = frozenset(normal_word(x) for x in rel.get("trade_flows", []))
+        self.documents = frozenset(normal_word(x) for x in rel.get("signed_documents", []))
+        self.signing_verbs = frozenset(normal_word(x) for x in rel.get("signing_verbs", []))
+        self.signer_nouns = frozenset(normal_word(x) for x in rel.get("signer_nouns", []))
+        self.visit_words = frozenset(normal_word(x) for x in rel.get("visit_words", []))
         self._forbidden = {(typ, a, b) for typ, pairs in rel.get("forbidden_kinds", {}).items()
                            for a, b in pairs}
         self.goods_list_cues = frozenset(normal_word(x) for x in rel.get("goods_list_cues", []))
