@@ -2,7 +2,11 @@
 
 For each size (``--small`` and ``--records``, default 100,000 and 1,000,000) it generates a
 zip of one-line XML files in the real RSMP structure (``fixtures_fns.write_rsmp_zip``, 900
-documents per file like the real dump), then in fresh subprocesses:
+documents per file like the real dump; ``--shape dump``, the default, gives each document
+as many OKVED codes, with their real titles, as the documents of the real sample
+``data-test-sme-1.zip`` have: ~3.2 KB and 18 elements a document like the sample's 3.1 KB
+and 18.5, and the same ceiling, ~24,000 records/s here; ``--shape light``, the tests'
+shape, has 1..5 codes and ~1.3 KB), then in fresh subprocesses:
 
 * the ceiling: ``lxml.etree.iterparse`` over every member, reading each document's
   identifiers (ИдДок and ИННЮЛ/ИННФЛ), clearing elements: nothing else; measured before and
@@ -112,14 +116,15 @@ def run_child(code: str, *args: str) -> tuple[dict[str, Any], float]:
     return json.loads(out.strip().splitlines()[-1]), peak / 2**20
 
 
-def measure(records: int, folder: Path, parallel: str, console: Console) -> dict[str, Any]:
+def measure(records: int, folder: Path, parallel: str, shape: str,
+            console: Console) -> dict[str, Any]:
     from soyuzprom.importers.fixtures_fns import write_rsmp_zip
 
     dump = folder / f"rsmp-{records}.zip"
     with Progress(console=console, transient=True) as bar:
         bar.add_task(f"генерация {records:,} записей", total=None)
         start = time.perf_counter()
-        write_rsmp_zip(dump, records)
+        write_rsmp_zip(dump, records, shape=shape)
         generated = time.perf_counter() - start
     console.print(f"{records:,} записей: {dump.stat().st_size / 2**20:.0f} МБ zip "
                   f"(генерация {generated:.0f} с)")
@@ -156,11 +161,14 @@ def main() -> None:
     parser.add_argument("--small", type=int, default=100_000)
     parser.add_argument("--parallel", choices=("auto", "1", "0"), default="auto",
                         help="parse in a producer process: auto (by file size), 1, 0")
+    parser.add_argument("--shape", choices=("dump", "light"), default="dump",
+                        help="documents like the real dump sample (default) or the tests' "
+                             "light ones")
     parser.add_argument("--workdir", type=Path, default=None)
     args = parser.parse_args()
     console = Console(stderr=True)
     with tempfile.TemporaryDirectory(dir=args.workdir) as tmp:
-        results = [measure(n, Path(tmp), args.parallel, console)
+        results = [measure(n, Path(tmp), args.parallel, args.shape, console)
                    for n in sorted({args.small, args.records})]
     table = Table("записей", "zip, МБ", "потолок, зап/с", "импорт, зап/с", "доля",
                   "ЦП потолок, мкс/зап", "ЦП импорт, мкс/зап", "пик RSS, МБ")
@@ -173,6 +181,7 @@ def main() -> None:
     largest = results[-1]
     figures = {
         "benchmark": "import_rsmp",
+        "shape": args.shape,
         "cpu_count": os.cpu_count(),
         "load_average": [round(x, 2) for x in os.getloadavg()],
         "sizes": results,

@@ -86,10 +86,11 @@ _DOCUMENT = (
     + _each("ИПВклМСП/ФИОИП[1]", "@Фамилия", "@Имя", "@Отчество")
     + _each("СведМН", "@КодРегион", "Город[last()]/@Тип", "Город[last()]/@Наим",
             "count(НаселПункт)", "НаселПункт[last()]/@Тип", "НаселПункт[last()]/@Наим")
-    # Every child of every СвОКВЭД is an activity, as in parse_document: 1 marks the main.
-    + _F + '<xsl:for-each select="СвОКВЭД/*"><xsl:choose><xsl:when test="self::СвОКВЭДОсн">'
-    "1</xsl:when><xsl:otherwise>0</xsl:otherwise></xsl:choose>" + _V.format("@КодОКВЭД")
-    + _I + "</xsl:for-each>"
+    # Every child of every СвОКВЭД is an activity, as in parse_document: the first main
+    # code, then each code as a JSON string after a comma (the loader's activities text);
+    # a child without a code gives "" and goes the parser's way.
+    + _F + _V.format("(СвОКВЭД/СвОКВЭДОсн)[1]/@КодОКВЭД")
+    + _F + '<xsl:for-each select="СвОКВЭД/*">,"' + _V.format("@КодОКВЭД") + '"</xsl:for-each>'
     # Licences (L), products (P) and contracts (C) in one list: one selection, not five.
     + _F + '<xsl:for-each select="СвЛиценз|СвПрод|СвПрогПарт|СвКонтр|СвДог"><xsl:choose>'
     + _when("СвЛиценз", "L", "@НомЛиценз", "@ДатаЛиценз", "@ДатаНачЛиценз", "@ДатаКонЛиценз")
@@ -107,13 +108,15 @@ _STYLESHEET = (
     "</xsl:template></xsl:stylesheet>"
 )
 # Fields of a document with an organization; one more with a sole trader.
-FIELDS = 19
+FIELDS = 20
 _flatten: Any = None  # the compiled stylesheet, made on first use (per process)
 
 # Values already seen valid; bounded like the parser's caches.
 _CACHE_LIMIT = 20_000
 _GOOD_DATES: set[str] = {""}
-_GOOD_OKVED: set[str] = set()
+# The flattened OKVED codes of a document: each a JSON string after a comma, each valid by
+# fns_rsmp.OKVED_CODE.
+_OKVED_LIST = re.compile(r'(?:,"\d{2}(?:\.\d{1,2}){0,2}")*')
 _CATEGORIES = fns_rsmp.CATEGORIES
 _KINDS = fns_rsmp.KINDS
 
@@ -229,17 +232,15 @@ def _record(f: list[str]) -> Draft | None:
             or (included not in _GOOD_DATES and not _date(included))
             or (headcount and not (headcount.isascii() and headcount.isdigit()))):
         return None
-    region, town_type, town, villages, village_type, village, okved, lists = place
+    region, town_type, town, villages, village_type, village, main, okved, lists = place
     if len(region) != 2 or not fns_rsmp.known_region(region):
         return None
     # Where parse_document keeps the last of each: the town, else the village (present,
     # even empty, or None).
     city = (f"{town_type} {town}" if town_type else town) or (
         (f"{village_type} {village}" if village_type else village) if villages != "0" else None)
-    entries = okved.split(ITEM)
-    entries.pop()
-    activities = tuple([(entry[1:], entry[0] == "1") for entry in entries])
-    if not _GOOD_OKVED.issuperset([code for code, _ in activities]) and not _okved(activities):
+    # One C-level match checks every code (digits and dots, so the text is valid JSON).
+    if not _OKVED_LIST.fullmatch(okved):
         return None
     made: tuple[tuple[str, str], ...] = ()
     if lists:
@@ -250,7 +251,7 @@ def _record(f: list[str]) -> Draft | None:
     return draft(
         kind=kind, inn=inn, ogrn=ogrn or None, name=" ".join(full.split()),
         short_name=short, category=category, region_code=region, city=city,
-        activities=activities, products=made,
+        main_okved=main or None, activities=f"[{okved[1:]}]", products=made,
     )
 
 
@@ -274,17 +275,6 @@ def _lists(field: str) -> tuple[tuple[str, str], ...] | None:
             if not customer.strip() or not customer_inn.strip() or not _date(signed):
                 return None
     return tuple(products)
-
-
-def _okved(activities: tuple[tuple[str, bool], ...]) -> bool:
-    """Whether every code is a valid OKVED code (remembered, bounded)."""
-    for code, _ in activities:
-        if code not in _GOOD_OKVED:
-            if not fns_rsmp.OKVED_CODE.match(code):
-                return False
-            if len(_GOOD_OKVED) < _CACHE_LIMIT:
-                _GOOD_OKVED.add(code)
-    return True
 
 
 _NOWHERE = Place("")

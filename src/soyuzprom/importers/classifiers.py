@@ -23,7 +23,8 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "importers"
 CLASSIFIERS_DIR = DATA_DIR.parent / "classifiers"
 
 
-def _rows(name: str, folder: Path = DATA_DIR) -> list[dict[str, str]]:
+def data_rows(name: str, folder: Path = DATA_DIR) -> list[dict[str, str]]:
+    """The rows of a CSV file of the importers' data folder (``data/importers``)."""
     with (folder / name).open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
 
@@ -42,7 +43,7 @@ def _regions() -> dict[str, Region]:
         for r in reference.read_regions()
         if r.fns_code
     }
-    for row in _rows("fns_extra_regions.csv"):
+    for row in data_rows("fns_extra_regions.csv"):
         found.setdefault(row["fns_code"], Region(**row))
     return found
 
@@ -54,7 +55,7 @@ def _okato() -> dict[str, Region]:
 
 @cache
 def _successors() -> dict[str, str]:
-    return {r["okato5"]: r["successor_okato5"] for r in _rows("okato_successors.csv")}
+    return {r["okato5"]: r["successor_okato5"] for r in data_rows("okato_successors.csv")}
 
 
 def fns_region_iso(code: str) -> str | None:
@@ -75,13 +76,13 @@ def okato_region(okato5: str) -> tuple[str, str] | None:
 
 @cache
 def _oksm() -> dict[str, dict[str, str]]:
-    return {r["code"]: r for r in _rows("oksm.csv", CLASSIFIERS_DIR)}
+    return {r["code"]: r for r in data_rows("oksm.csv", CLASSIFIERS_DIR)}
 
 
 @cache
 def _alpha2() -> dict[str, str]:
     table = {r["alpha2"]: r["code"] for r in _oksm().values() if r["alpha2"]}
-    for r in _rows("fts_country_specials.csv"):
+    for r in data_rows("fts_country_specials.csv"):
         table[r["code"]] = r["oksm"]  # "" for NNN/EU: known, but no country
     return table
 
@@ -113,7 +114,7 @@ def alpha2_by_oksm(code: str) -> str | None:
 def _units() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
     by_code: dict[str, tuple[str, str]] = {}
     by_name: dict[str, tuple[str, str]] = {}
-    for r in _rows("fts_units.csv", CLASSIFIERS_DIR):
+    for r in data_rows("fts_units.csv", CLASSIFIERS_DIR):
         by_code[r["KOD"]] = (r["KOD"], r["SHORT_NAME"])
         by_name[r["SHORT_NAME"].upper()] = (r["KOD"], r["SHORT_NAME"])
         by_name[r["NAME"].upper()] = (r["KOD"], r["SHORT_NAME"])

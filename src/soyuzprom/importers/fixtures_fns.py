@@ -12,14 +12,18 @@ Example:
 
 from __future__ import annotations
 
+import random
 import uuid
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
-from xml.sax.saxutils import quoteattr
+from xml.sax.saxutils import escape, quoteattr
 
+from soyuzprom.importers import classifiers
 from soyuzprom.importers._checks import inn_check_digits, ogrn_check_digit
+from soyuzprom.registry.reference import read_classifier
 
 REGIONS = ("67", "50", "77", "32", "40", "69", "66", "54", "94", "99")
 OKVED = (
@@ -61,14 +65,58 @@ def ogrnip(region: str, number: int) -> str:
 # --- SME registry (РЕЕСТРМСП) ---------------------------------------------------------------
 
 
-def rsmp_document(i: int, version: str = "4.04") -> str:
+# The shapes of generated SME documents: "light" (0..4 additional OKVED codes from a short
+# list, every optional part on a fixed rhythm: the tests' shape) and "dump", whose
+# additional OKVED codes follow the real dump (see _dump_okved).
+SHAPES = ("light", "dump")
+
+
+@cache
+def _okved_titles() -> tuple[tuple[str, str], ...]:
+    """Every OKVED2 code of group level or deeper (``43.29``, ``43.29.1``) with its title,
+    from the project's classifier file."""
+    return tuple((entry.code, escape(entry.name, {'"': "&quot;"}))
+                 for entry in read_classifier("okved2") if len(entry.code) >= 5)
+
+
+@cache
+def _dump_okved_counts() -> dict[bool, tuple[int, ...]]:
+    """Per kind (legal entity or not), the number of additional OKVED codes of each
+    document of the real dump sample, in a fixed shuffled order.
+
+    ``data/importers/rsmp_okved_counts.csv`` holds the histogram measured on
+    ``data-test-sme-1.zip`` (2,700 documents of a monthly dump: a legal entity has 17.5
+    additional codes on average, a sole trader 7.3, with long tails): these lists make
+    the bulk of a real document, and of the time spent on it.
+    """
+    counts: dict[bool, list[int]] = {True: [], False: []}
+    for row in classifiers.data_rows("rsmp_okved_counts.csv"):
+        counts[row["kind"] == "legal"].extend(
+            [int(row["additional_okved"])] * int(row["documents"]))
+    return {legal: tuple(random.Random(7).sample(values, len(values)))
+            for legal, values in counts.items()}
+
+
+def _okved_list(i: int, legal: bool, shape: str) -> list[tuple[str, str]]:
+    """The OKVED codes (main first) of generated document ``i`` in ``shape``."""
+    if shape == "light":
+        return [OKVED[(i + k) % len(OKVED)] for k in range(1 + i % 5)]
+    titles = _okved_titles()
+    counts = _dump_okved_counts()[legal]
+    extra = min(counts[(i // 4 if legal else i) % len(counts)], len(titles) - 1)
+    first = (i * 37) % len(titles)
+    return [titles[(first + k) % len(titles)] for k in range(1 + extra)]
+
+
+def rsmp_document(i: int, version: str = "4.04", shape: str = "light") -> str:
     """The ``Документ`` element of generated record ``i`` (one line, like the real dump).
 
     One record in four is a legal entity; the others are sole traders. Optional parts
     appear on a fixed rhythm so every one is exercised: ``НаимОргСокр`` (mostly),
-    ``Отчество`` (mostly), ``Район``/``Город``/``НаселПункт``, 0..4 additional OKVED,
-    ``СвЛиценз`` (1 in 17), ``СвПрод`` (1 in 11), ``СвПрогПарт``/``СвКонтр``/``СвДог``
-    (1 in 29, 31, 37).
+    ``Отчество`` (mostly), ``Район``/``Город``/``НаселПункт``, ``СвЛиценз`` (1 in 17),
+    ``СвПрод`` (1 in 11), ``СвПрогПарт``/``СвКонтр``/``СвДог`` (1 in 29, 31, 37). The
+    OKVED list is 1..5 codes of a short list in the "light" shape, and as long as in the
+    real dump in the "dump" shape (real codes and titles; see :data:`SHAPES`).
     """
     region = REGIONS[i % len(REGIONS)]
     legal = i % 4 == 0
@@ -97,8 +145,7 @@ def rsmp_document(i: int, version: str = "4.04") -> str:
     if i % 5 == 1:
         parts.append(f'<НаселПункт Тип="ДЕРЕВНЯ" Наим="ДЕРЕВНЯ{i % 71}"/>')
     parts.append("</СведМН><СвОКВЭД>")
-    for k in range(1 + i % 5):
-        code, title = OKVED[(i + k) % len(OKVED)]
+    for k, (code, title) in enumerate(_okved_list(i, legal, shape)):
         tag = "СвОКВЭДОсн" if k == 0 else "СвОКВЭДДоп"
         parts.append(f'<{tag} КодОКВЭД="{code}" НаимОКВЭД="{title}" ВерсОКВЭД="2014"/>')
     parts.append("</СвОКВЭД>")
@@ -147,7 +194,7 @@ def rsmp_xml(
 
 def write_rsmp_zip(
     path: Path, records: int, *, per_file: int = 900, start: int = 0, version: str = "4.04",
-    compresslevel: int = 1,
+    compresslevel: int = 1, shape: str = "light",
 ) -> int:
     """Write a zip of SME registry XML files holding ``records`` documents; return the count.
 
@@ -160,7 +207,7 @@ def write_rsmp_zip(
             file_id = f"VO_RRMSPSV_0000_9965_20230511_{uuid.UUID(int=first + 7)}"
             with zf.open(f"{file_id}.xml", "w", force_zip64=True) as member:
                 buffer: list[str] = []
-                docs = (rsmp_document(i, version) for i in range(first, first + count))
+                docs = (rsmp_document(i, version, shape) for i in range(first, first + count))
                 for piece in rsmp_xml(docs, count, file_id, version):
                     buffer.append(piece)
                     if len(buffer) >= 256:

@@ -31,9 +31,10 @@ import importlib
 import multiprocessing
 import sys
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from queue import Empty
 from types import ModuleType
@@ -52,6 +53,8 @@ MAX_ERRORS = 50
 # Files this large are parsed in a second process while this one writes to the database.
 PARALLEL_FROM = 4 * 1024 * 1024
 QUEUE_BATCHES = 6
+# The writer parses a unit itself when the producer has nothing ready (see produced).
+HELP = True
 # Units are committed together until they hold this many records (see _consume).
 GROUP_RECORDS = 20_000
 RUNS: Table = ImportRun.__table__  # type: ignore[assignment]
@@ -413,50 +416,79 @@ def _write_items(conn: Connection, loader: ModuleType, ctx: LoadContext, items: 
         tally.add(loader.write(conn, ctx, batch))
 
 
-def _messages(importer: str, path: Path, done: frozenset[str], size: int) -> Iterator[Any]:
+def _units_of(importer: str) -> tuple[Callable[[Path], Any], Callable[[Any], Any] | None]:
+    """How ``importer`` reads a file: its units' opener, and the loader's ``prepare`` for
+    the items (None when the loader reads the file itself, items already prepared, as
+    fns-rsmp does)."""
+    loader = loader_for(importer)
+    prepared_units = getattr(loader, "prepared_units", None)
+    if prepared_units is not None:
+        return prepared_units, None
+    return catalog.get(importer).module.units, loader.prepare
+
+
+def _messages(importer: str, path: Path, done: frozenset[str], size: int,
+              claim: Callable[[], int] | None = None) -> Iterator[Any]:
     """Parse and prepare: ``("total", bytes, units)``, then per unit ``("unit", name)``,
     ``("items", [prepared or BadRecord], bytes read)``..., ``("end", name)``; resumed units
-    give ``("skip", name, bytes)``; a broken file ends with ``("error", InputFormatError)``."""
-    fmt = catalog.get(importer)
-    loader = loader_for(importer)
-    prepare = loader.prepare
-    # A loader may read the file itself, its items already prepared (fns-rsmp does).
-    prepared_units = getattr(loader, "prepared_units", None)
+    give ``("skip", name, bytes)``; a broken file ends with ``("error", InputFormatError)``.
+
+    ``claim`` (with a producer process): gives the index of the next unit nobody has
+    taken yet; the writer takes some too (see :func:`produced`)."""
+    opener, prepare = _units_of(importer)
     try:
-        with (prepared_units or fmt.module.units)(path) as units:
+        with opener(path) as units:
             yield ("total", sum(u.size for u in units), len(units))
-            for unit in units:
-                if unit.name in done:
-                    yield ("skip", unit.name, unit.size)
-                    continue
-                yield ("unit", unit.name)
-                read = [0]
-
-                def count(n: int, read: list[int] = read) -> None:
-                    read[0] += n
-
-                batch: list[Any] = []
-                for item in unit.items(count):
-                    if prepared_units is None and not isinstance(item, BadRecord):
-                        item = prepare(item)
-                    batch.append(item)
-                    if len(batch) >= size:
-                        yield ("items", batch, read[0])
-                        batch, read[0] = [], 0
-                yield ("items", batch, read[0])
-                yield ("end", unit.name)
+            indexes = iter(range(len(units))) if claim is None else iter(claim, None)
+            for index in indexes:
+                if index >= len(units):
+                    break
+                yield from _unit_messages(units[index], done, prepare, size)
     except SoyuzpromError as exc:
         yield ("error", exc)
 
 
-def _produce_into(queue: Any, importer: str, path: Path, done: frozenset[str],
+def _unit_messages(unit: Any, done: frozenset[str], prepare: Callable[[Any], Any] | None,
+                   size: int) -> Iterator[Any]:
+    """One unit's ``("unit", name)``, ``("items", ...)``... and ``("end", name)``, or its
+    ``("skip", name, bytes)`` when a resumed run has it already."""
+    if unit.name in done:
+        yield ("skip", unit.name, unit.size)
+        return
+    yield ("unit", unit.name)
+    read = [0]
+
+    def count(n: int) -> None:
+        read[0] += n
+
+    batch: list[Any] = []
+    for item in unit.items(count):
+        if prepare is not None and not isinstance(item, BadRecord):
+            item = prepare(item)
+        batch.append(item)
+        if len(batch) >= size:
+            yield ("items", batch, read[0])
+            batch, read[0] = [], 0
+    yield ("items", batch, read[0])
+    yield ("end", unit.name)
+
+
+def _produce_into(queue: Any, claimed: Any, importer: str, path: Path, done: frozenset[str],
                   size: int) -> None:  # pragma: no cover - runs in the producer process
     try:
-        for message in _messages(importer, path, done, size):
+        for message in _messages(importer, path, done, size, partial(_claim, claimed)):
             queue.put(message)
     except BaseException as exc:
         queue.put(("error", SoyuzpromError(f"Сбой разбора файла: {type(exc).__name__}: {exc}")))
     queue.put(("eof",))
+
+
+def _claim(claimed: Any) -> int:
+    """The index of the next unit to parse, taken from the counter both processes share."""
+    with claimed.get_lock():
+        index = int(claimed.value)
+        claimed.value = index + 1
+    return index
 
 
 @contextmanager
@@ -474,26 +506,53 @@ def produced(importer: str, path: Path, done: frozenset[str], size: int,
         return
     context: Any = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
     queue = context.Queue(maxsize=QUEUE_BATCHES)
-    process = context.Process(target=_produce_into, args=(queue, importer, path, done, size),
-                              daemon=True)
+    claimed = context.Value("q", 0)
+    opener, prepare = _units_of(importer)
+    process = context.Process(target=_produce_into,
+                              args=(queue, claimed, importer, path, done, size), daemon=True)
     process.start()
 
+    local = ExitStack()  # this process's own reading of the file, for the units it takes
+
     def receive() -> Iterator[Any]:
+        # The producer parses units in order; whenever the writer finds nothing waiting in
+        # the queue, it takes the next unit and parses it itself rather than wait. The two
+        # processes so share the parsing as their speeds allow (the writer's work per
+        # record is lighter than the parser's: see docs/importers.md). Units are
+        # independent and the checkpoint is a set of them, so the order does not matter.
+        units: Any = None
+        started = False  # the producer's ("total", ...) came: the file is readable
         while True:
             try:
-                message = queue.get(timeout=1.0)
+                message = queue.get_nowait() if started and HELP else None
             except Empty:
-                if not process.is_alive():  # killed (out of memory...) without a word
-                    raise SoyuzpromError(
-                        f"Процесс разбора файла завершился аварийно (код {process.exitcode})"
-                    ) from None
-                continue
+                message = None
+            if message is None and started and HELP:
+                if units is None:
+                    units = local.enter_context(opener(path))
+                index = _claim(claimed)
+                if index < len(units):
+                    try:
+                        yield from _unit_messages(units[index], done, prepare, size)
+                    except SoyuzpromError as exc:
+                        yield ("error", exc)
+                    continue
+            while message is None:
+                try:
+                    message = queue.get(timeout=1.0)
+                except Empty:
+                    if not process.is_alive():  # killed (out of memory...) without a word
+                        raise SoyuzpromError(
+                            "Процесс разбора файла завершился аварийно "
+                            f"(код {process.exitcode})") from None
             if message[0] == "eof":
                 return
+            started = started or message[0] == "total"
             yield message
 
     try:
-        yield receive()
+        with local:
+            yield receive()
     finally:
         if process.is_alive():
             process.terminate()

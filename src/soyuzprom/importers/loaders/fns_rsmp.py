@@ -13,6 +13,7 @@ only organizations whose facts changed.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
@@ -65,7 +66,7 @@ class Prepared(NamedTuple):
     fingerprint: str
     region_code: str
     org: tuple[Any, ...]  # values of ORG_COLUMNS
-    activities: tuple[tuple[str, bool], ...]
+    activities: str  # the OKVED codes as a JSON array (see Draft)
     products: tuple[tuple[str, str], ...]
 
 
@@ -73,8 +74,11 @@ class Prepared(NamedTuple):
 # products)``. A plain tuple of plain values crosses the pipe from the parsing process
 # cheaply (a named tuple or a dataclass costs several times more to pickle and unpickle);
 # the writer adds the key and the fingerprint (:func:`complete`), which balances the work
-# of the two processes.
-Draft = tuple[tuple[Any, ...], str, tuple[tuple[str, bool], ...], tuple[tuple[str, str], ...]]
+# of the two processes. The activities are the record's OKVED codes in document order as
+# JSON text (``'["25.62","28.29"]'``; the main one is the organization's ``okved_main``):
+# the fast reader writes that text straight from the XML and SQLite's ``json_each`` reads
+# it, where a tuple per code cost ~1 µs to build, pickle and convert, ten times a record.
+Draft = tuple[tuple[Any, ...], str, str, tuple[tuple[str, str], ...]]
 
 
 def prepared_units(path: Path) -> AbstractContextManager[list[Unit]]:
@@ -89,22 +93,23 @@ def prepared_units(path: Path) -> AbstractContextManager[list[Unit]]:
 def prepare(record: SmeRecord) -> Draft:
     """Pure: the organization row, its activities and products (see :data:`Draft`)."""
     locality = record.locality
+    main = next((a.code for a in record.activities if a.main), None)
     return draft(
         kind=record.kind, inn=record.inn, ogrn=record.ogrn, name=record.name,
         short_name=record.short_name, category=record.category,
         region_code=locality.region_code, city=locality.city or locality.settlement,
-        activities=tuple((a.code, a.main) for a in record.activities),
+        main_okved=main, activities=codes_json([a.code for a in record.activities]),
         products=tuple((p.okpd2, p.name) for p in record.products),
     )
 
 
 def draft(*, kind: str, inn: str, ogrn: str | None, name: str, short_name: str | None,
-          category: str, region_code: str, city: str | None,
-          activities: tuple[tuple[str, bool], ...],
-          products: tuple[tuple[str, str], ...]) -> Draft:
+          category: str, region_code: str, city: str | None, main_okved: str | None,
+          activities: str, products: tuple[tuple[str, str], ...]) -> Draft:
     """The :data:`Draft` of a record's values (also built straight from the XML by
-    ``importers._rsmp_flat``): with :func:`complete`, one definition of the row."""
-    main = next((code for code, is_main in activities if is_main), None)
+    ``importers._rsmp_flat``): with :func:`complete`, one definition of the row.
+    ``activities`` is the JSON text of :func:`codes_json`; ``main_okved`` the first main
+    code (a second main code, which the format does not allow, counts as additional)."""
     display = short_name or name
     org = (
         inn,
@@ -114,11 +119,27 @@ def draft(*, kind: str, inn: str, ogrn: str | None, name: str, short_name: str |
         short_name[:300] if short_name else None,
         "ИП" if kind == "individual" else None,
         city,
-        main,
+        main_okved,
         category,
         name_key(display)[:500],
     )
     return (org, region_code, activities, products)
+
+
+def codes_json(codes: Sequence[str]) -> str:
+    """OKVED codes as the JSON text of a :data:`Draft` (codes are digits and dots, checked
+    by the parser, so they need no escaping).
+
+    >>> codes_json(["25.62", "28.29"])
+    '["25.62","28.29"]'
+    """
+    return "[" + ",".join([f'"{code}"' for code in codes]) + "]"
+
+
+def activity_pairs(item: Prepared) -> list[tuple[str, bool]]:
+    """``(code, is_main)`` of a record's activities, for the portable write."""
+    main = item.org[ORG_COLUMNS.index("okved_main")]
+    return [(code, code == main) for code in json.loads(item.activities)]
 
 
 def complete(item: Draft) -> Prepared:
@@ -172,7 +193,7 @@ def write_rows(conn: Connection, ctx: LoadContext, todo: Sequence[Prepared]) -> 
         overwrite=("short_name", "sme_category"),
         keep_existing=("ogrn", "legal_form", "city"),
     )
-    replace_activities(conn, {ids[p.key]: p.activities for p in todo}, created)
+    replace_activities(conn, {ids[p.key]: activity_pairs(p) for p in todo}, created)
     _add_products(conn, ctx, [(ids[p.key], p.products) for p in todo if p.products], created)
     save_states(conn, ctx.importer, ENTITY,
                 ((p.key, p.fingerprint, ids[p.key]) for p in todo), ctx.run_id)
