@@ -348,3 +348,27 @@ def test_inn_held_under_another_ogrn_is_skipped(engine: Engine, tmp_path: Path) 
     assert (summary.counts["inserted"], summary.counts["skipped"]) == (1, 1)
     assert list(summary.counts["skip_reasons"]) == [
         "ИНН уже принадлежит организации с другим ОГРН: запись не записана"]
+
+
+@pytest.mark.parametrize("merged", [True, False], ids=["merged", "row-by-row"])
+def test_ogrn_given_twice_in_a_batch_goes_to_the_first(
+    engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, merged: bool
+) -> None:
+    from soyuzprom.importers.loaders import fns_rsmp
+
+    monkeypatch.setattr(fns_rsmp, "MERGED", merged)
+    docs = [rsmp_document(i) for i in range(1, 4)]
+    first_ogrn = docs[0].split('ОГРНИП="')[1].split('"')[0]
+    third_ogrn = docs[2].split('ОГРНИП="')[1].split('"')[0]
+    docs[2] = docs[2].replace(third_ogrn, first_ogrn)  # another INN, the same OGRNIP
+    # ССЧР with a digit that is no ASCII digit: no headcount, not a crash.
+    docs[1] = docs[1].replace('КатСубМСП="', 'ССЧР="²" КатСубМСП="', 1)
+    path = tmp_path / "clash.xml"
+    path.write_text("".join(rsmp_xml(docs, 3, "clash")), encoding="utf-8")
+    summary = run_import(engine, "fns-rsmp", path)
+    assert summary.counts["inserted"] == 3 and summary.counts["skipped"] == 0
+    with Session(engine) as session:
+        holders = session.scalars(
+            select(Organization.inn).where(Organization.ogrn == first_ogrn)).all()
+        assert holders == [docs[0].split('ИННФЛ="')[1][:12]]
+    assert run_import(engine, "fns-rsmp", path).counts["unchanged"] == 3

@@ -191,7 +191,9 @@ def parse_document(doc: Any, place: Place) -> SmeRecord:
         category=category,
         is_new=get("ПризНовМСП") == "1",
         is_social=None if social is None else social == "1",
-        headcount=int(headcount) if headcount and headcount.strip().isdigit() else None,
+        # isdigit() alone takes "²" and other digits int() refuses.
+        headcount=(int(headcount) if headcount and headcount.strip().isascii()
+                   and headcount.strip().isdigit() else None),
         state_date=state_date,
         included_date=_date(get("ДатаВклМСП"), place, "ДатаВклМСП"),
         locality=locality,

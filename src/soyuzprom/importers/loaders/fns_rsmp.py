@@ -158,8 +158,9 @@ def write(conn: Connection, ctx: LoadContext, batch: Sequence[Draft]) -> BatchRe
     """
     latest, duplicates = latest_by_key([complete(item) for item in batch])
     states = load_states(conn, ctx.importer, [p.key for p in latest])
-    todo = [p for p in latest
-            if p.key not in states or states[p.key].fingerprint != p.fingerprint]
+    todo = _one_holder_per_ogrn([
+        p for p in latest
+        if p.key not in states or states[p.key].fingerprint != p.fingerprint])
     result = BatchResult(unchanged=len(latest) - len(todo))
     if duplicates:
         result.skipped[DUPLICATE] += duplicates
@@ -174,6 +175,20 @@ def write(conn: Connection, ctx: LoadContext, batch: Sequence[Draft]) -> BatchRe
     result.inserted = len(created)
     result.updated = len(todo) - len(created)
     return result
+
+
+def _one_holder_per_ogrn(todo: list[Prepared]) -> list[Prepared]:
+    """Within a batch, an OGRN(IP) goes to the first record giving it; a later record with
+    another INN is written without it, as when an organization in the database holds it
+    already (the OGRN is unique: two holders failed the whole run)."""
+    holders: dict[str, str] = {}
+    kept = []
+    for item in todo:
+        ogrn = item.org[1]
+        if ogrn and holders.setdefault(ogrn, item.key) != item.key:
+            item = item._replace(org=(item.org[0], None, *item.org[2:]))
+        kept.append(item)
+    return kept
 
 
 def write_rows(conn: Connection, ctx: LoadContext, todo: Sequence[Prepared]) -> set[int]:
