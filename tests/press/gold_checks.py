@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from soyuzprom.press.evaluation.corpus import GoldDocument
+from soyuzprom.registry.reference import read_regions
 
 KEYS = {
     "published",
@@ -39,13 +40,12 @@ LEGAL_FORM = re.compile(r"^(ОАО|ООО|АО|ПАО|ЗАО|РУП|УП|ЧУП|
 UNNORMALISED = re.compile(
     r"^(МАЗ|МТЗ|БелАЗ|МЗКТ|ММЗ|МПЗ|МоАЗ|БМЗ|КЗАК)$|машзавод|облисполком|Миноблисполком|Минпромторг|ЦБК$|ЦКК$"
 )
-# first-level units in their official names; aliases (Кузбасс, Югра, Прикамье) are resolved,
-# and subjects whose official name carries the alias keep it ("Кемеровская область — Кузбасс")
-REGION = re.compile(
-    r"^(Российская Федерация|Республика Беларусь|Москва|Санкт-Петербург"
-    r"|\w+ская область|\w+ский край|Республика \w+|\w+ская Республика"
-    r"|\w+-\w+кий автономный округ)( — \w+)?$"
-)
+# first-level units in their official names, as the project's region classifier has them;
+# aliases (Кузбасс, Югра, Прикамье) are resolved, and subjects whose official name carries
+# the alias keep it ("Кемеровская область — Кузбасс")
+REGION_NAMES = frozenset(r.name for r in read_regions())
+
+
 QUALIFIERS = [
     (re.compile(r"\b(около|порядка|почти|примерно)\b", re.I), "(approx.)"),
     (re.compile(r"\b(более|свыше|превы[сш]\w*)\b", re.I), "(over)"),
@@ -66,7 +66,7 @@ def check_schema(d: GoldDocument, *, min_words: int, max_words: int) -> None:
         assert not LEGAL_FORM.search(name), name
         assert not UNNORMALISED.search(name), name
     for region in gold["regions"]:
-        assert REGION.match(region), region
+        assert region in REGION_NAMES, region
     for person in gold["persons"]:
         assert set(person) == {"name", "role"}
         assert len(person["name"].split()) == 2, person  # "Имя Фамилия", no patronymic

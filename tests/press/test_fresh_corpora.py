@@ -1,6 +1,6 @@
-"""Consistency of the four fresh corpora: every gold file follows ANNOTATION.md.
+"""Consistency of the fresh corpora: every gold file follows ANNOTATION.md.
 
-``tests/press/fresh_a`` … ``fresh_d`` were written by four annotators who did not read the
+``tests/press/fresh_a`` … ``fresh_f`` were written by annotators who did not read the
 extractor, its vocabularies or its output (each directory's README gives its style and the
 annotator's decisions). These tests only check that the gold is well formed and grounded in
 its text (``gold_checks.py``), never the extractor. One table row per corpus: what differs
@@ -48,6 +48,16 @@ CORPORA = [
                                 "fc18_mogilev_theatre_tula"}),
            facts_in_relevant=True, published_years=(2024, 2026)),
     Corpus("fresh_d", min_words=120, max_short=5),
+    Corpus("fresh_e",
+           negatives=frozenset({"fe15_slutsk_cheese_plant_results", "fe16_tomsk_judo_tournament",
+                                "fe17_grodno_russian_tourists",
+                                "fe18_ingushetia_glass_container_plant"}),
+           facts_in_relevant=True, published_years=(2024, 2026)),
+    Corpus("fresh_f",
+           negatives=frozenset({"ff15_vitebsk_monolit_results", "ff16_nalchik_judo_cup",
+                                "ff17_grodno_puppets_sevastopol",
+                                "ff18_karachay_students_gorki_academy"}),
+           facts_in_relevant=True, published_years=(2024, 2026)),
 ]
 DOCS = {c.name: {d.stem: d for d in load_gold_dir(HERE / c.name)} for c in CORPORA}
 ALL = [(c, d) for c in CORPORA for d in DOCS[c.name].values()]

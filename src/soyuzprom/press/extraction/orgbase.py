@@ -150,10 +150,12 @@ class OrgFinderBase:
                                    t[last].stop, t[first].sent, rule))
 
     def _country_before(self, i: int) -> str:
-        """Country told by an adjective just before: "белорусское предприятие «X»"."""
+        """Country told by an adjective just before: "белорусское предприятие «X»" - not
+        the adjective of another phrase ("белорусская делегация посетила ОАО «X»")."""
         for j in range(i - 1, max(-1, i - 4), -1):
             tok = self.t[j]
-            if tok.sent != self.t[i].sent:
+            if tok.sent != self.t[i].sent or tok.pos in ("VERB", "AUX", "ADP", "CCONJ") \
+                    or tok.text in (",", ".", ":", ";", "—"):
                 break
             c = self.v.place_adjectives.get(tok.lemma)
             if c and tok.pos == "ADJ":

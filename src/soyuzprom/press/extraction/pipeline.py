@@ -103,6 +103,8 @@ class Extractor:
         if {"RU", "BY"} <= sides:
             fallback = fallback_parties(orgs, regions)
             region_fallback = fallback_parties([], regions)
+            maker_fallback = {side: replace(p, is_org=True) for side, p in fallback_parties(
+                [o for o in orgs if o.kind == "enterprise"], []).items()}
 
             # The parser runs once per text, only on sentences where direction matters: a
             # directional trigger (supply, production, service, investment) and two mentions.
@@ -140,7 +142,7 @@ class Extractor:
                     previous = None  # "стороны" refers back one sentence, not further
                 found = find_relations(a, s, parties, self.triggers, self.morph, fallback,
                                        previous, sent_triggers[s], context, region_fallback,
-                                       self.region_names)
+                                       self.region_names, maker_fallback)
                 relations.extend(found)
                 by_name = {p.name: p for p in parties} | {p.name: p for p in fallback.values()}
                 if found:

@@ -121,8 +121,12 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
                    found_triggers: list[Trigger] | None = None,
                    context: tuple[Party, Party] | None = None,
                    region_fallback: dict[str, Party] | None = None,
-                   region_names: frozenset[str] = frozenset()) -> list[Relation]:
-    """Relations of sentence ``s``; uses the dependency parse when the sentence was parsed."""
+                   region_names: frozenset[str] = frozenset(),
+                   maker_fallback: dict[str, Party] | None = None) -> list[Relation]:
+    """Relations of sentence ``s``; uses the dependency parse when the sentence was parsed.
+
+    ``maker_fallback``: the text's most mentioned enterprise of each side, which "белорусская
+    сторона" stands for when it supplies, produces, services or invests."""
     toks = a.sent_tokens(s)
     out: list[Relation] = []
     triggers = index.find(toks) if found_triggers is None else list(found_triggers)
@@ -169,6 +173,10 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
                           and not _visited(a.tokens, trig, p, index.visit_words))
                  and not _home_of(a.tokens, p, parties)]
         cands = _outside_descriptions(a.tokens, cands)
+        if trig.type not in SYMMETRIC and maker_fallback:
+            cands = [_side_maker(a.tokens, p, maker_fallback) for p in cands]
+        cands = [p for p in cands if not _in_apposition(a.tokens, p, cands)
+                 and not _partner_adjective(a.tokens, p, cands)]
         if not cands and trig.type in SYMMETRIC:
             # "Соглашение об этом подписали стороны": the parties of the previous fact
             if previous is not None:
@@ -186,6 +194,10 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
             only = cands[0]
             side = "BY" if only.country == "RU" else "RU"
             other = fallback.get(side) if only.country else None
+            if only.is_org and maker_fallback and side in maker_fallback \
+                    and _side_word(a.tokens, only):
+                # "гидравлику поставляет белорусская сторона": enterprise to enterprise
+                other = maker_fallback[side]
             if other is not None:
                 cands.append(other)
         countries = {p.country for p in cands if p.country}
@@ -466,6 +478,54 @@ def _outside_descriptions(tokens: list[Token], cands: list[Party]) -> list[Party
     inside = [p for p in cands if p.first >= 0 and described(p)]
     return [p for p in cands if p not in inside or not any(
         o not in inside and o.country == p.country and o.name != p.name for o in cands)]
+
+
+def _side_maker(tokens: list[Token], p: Party, makers: dict[str, Party]) -> Party:
+    """"гидравлику и редукторы поставляет белорусская сторона": the side of goods,
+    production, service or investment is the text's main enterprise of that country (a side
+    of talks is its main region: see ``pipeline._side``)."""
+    if p.is_org or not _side_word(tokens, p) or p.country not in makers:
+        return p
+    return replace(makers[p.country], first=p.first, last=p.last)
+
+
+def _side_word(tokens: list[Token], p: Party) -> bool:
+    """The mention is a country adjective before "сторона"."""
+    return p.first >= 0 and tokens[p.first].pos == "ADJ" and p.last + 1 < len(tokens) \
+        and tokens[p.last + 1].lemma == "сторона"
+
+
+def _in_apposition(tokens: list[Token], p: Party, cands: list[Party]) -> bool:
+    """"лидскому ОАО «Лакокраска», одному из крупнейших производителей красок в Беларуси":
+    a region or country inside a description of the enterprise named just before says where
+    that enterprise is, no party of its own."""
+    if p.first < 0 or p.is_org:
+        return False
+    for j in range(p.first - 1, max(-1, p.first - 10), -1):
+        t = tokens[j]
+        if t.sent != tokens[p.first].sent or t.text in ("(", ";", ".", ":", "—"):
+            return False
+        if t.lemma == "один" and j + 1 < len(tokens) and tokens[j + 1].lemma == "из":
+            comma = j - 1
+            return comma >= 0 and tokens[comma].text == "," and any(
+                o.is_org and o.first >= 0 and 0 <= comma - o.last <= 1 for o in cands)
+        if t.text == ",":
+            return False
+    return False
+
+
+def _partner_adjective(tokens: list[Token], p: Party, cands: list[Party]) -> bool:
+    """"отгрузки белорусскому партнёру": a country adjective on a word for a partner refers
+    back to an enterprise the sentence names (of that country, or of none known), not to the
+    whole country."""
+    if p.first < 0 or not p.is_country or tokens[p.first].pos != "ADJ":
+        return False
+    nxt = p.last + 1
+    if nxt >= len(tokens) or tokens[nxt].lemma not in ("партнер", "предприятие", "компания",
+                                                       "завод", "комбинат", "покупатель",
+                                                       "заказчик", "потребитель"):
+        return False
+    return any(o.is_org and o.first >= 0 and o.country in (p.country, "") for o in cands)
 
 
 def _witness(tokens: list[Token], p: Party) -> bool:

@@ -20,6 +20,10 @@ TYPES = ("supply", "joint_production", "service_center", "joint_venture", "inves
 SYMMETRIC = {"agreement", "meeting", "joint_venture"}
 
 
+
+# Prepositional phrases that name a meeting as the time of something else.
+_SETTINGS = {("по", "итог"), ("в", "ход"), ("в", "рамка"), ("во", "время"), ("в", "время")}
+
 @dataclass(frozen=True, slots=True)
 class Trigger:
     """A trigger word (or pair) of a relation type at document token indices."""
@@ -79,6 +83,11 @@ class TriggerIndex:
                 if typ not in seen:
                     out.append(Trigger(typ, t.i, t.i, rev))
                     seen.add(typ)
+                elif typ == "meeting" and self._setting_only(toks, out):
+                    # "После переговоров делегация посетила завод": the talks set the time,
+                    # the visit is the fact of the sentence
+                    out = [x for x in out if x.type != typ]
+                    out.append(Trigger(typ, t.i, t.i, rev))
                 elif self._new_clause(toks, out, typ, k, key):
                     # "покупает технику ...: в прошлом году завод отгрузил ...", "поставила
                     # компания «X», которая является дилером МТЗ": another fact of the type
@@ -91,6 +100,19 @@ class TriggerIndex:
                     out = [x for x in out if x.type != typ]
                     out.append(Trigger(typ, t.i, t.i, rev))
         return out
+
+    @staticmethod
+    def _setting_only(toks: list[Token], out: list[Trigger]) -> bool:
+        """The meeting found so far is named as the time of another event ("после
+        переговоров", "по итогам встречи", "в ходе визита")."""
+        base = toks[0].i
+        for x in out:
+            if x.type == "meeting":
+                before = [toks[j].lemma for j in range(max(0, x.first - base - 2),
+                                                       x.first - base)]
+                return bool(before) and (before[-1] == "после" or (
+                    len(before) == 2 and (before[0], before[1]) in _SETTINGS))
+        return False
 
     def forbidden(self, typ: str, source: str, target: str) -> bool:
         """The relation type never joins these endpoint kinds (``forbidden_kinds``); the

@@ -1,0 +1,65 @@
+"""Tables of Russian sentences (written for these tests) -> typed relations, round 4: a
+place inside a description of an enterprise, "белорусскому партнёру" referring back to a
+named enterprise, "белорусская сторона" supplying parts, goods in use ("эксплуатирует",
+"монтируются на шасси"), and a visit after talks named as its time."""
+
+from __future__ import annotations
+
+import pytest
+
+from soyuzprom.press.extraction import Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def _relations(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
+    return {(r.type, r.source, r.target) for r in extractor.extract(text).relations}
+
+
+FOUND = [
+    # the country inside "одному из крупнейших ... в Беларуси" says where the buyer is
+    ("Брянский завод «Кремний Эл» наращивает экспорт. Предприятие поставляет "
+     "полупроводниковые приборы минскому ОАО «Интеграл», одному из крупнейших "
+     "производителей микросхем в Беларуси; отгрузки белорусскому партнёру выросли на 12%.",
+     ("supply", "Кремний Эл", "Интеграл")),
+    # "белорусская сторона" of a licensed assembly is the Belarusian enterprise
+    ("Курганское ОАО «Кургансельмаш» начало сборку погрузчиков «Амкодор». Кабины и "
+     "гидравлику для машин поставляет белорусская сторона.",
+     ("supply", "Амкодор", "Кургансельмаш")),
+    # goods in use: the user of the Belarusian machines bought them
+    ("Карельская компания «Сегежская лесная» эксплуатирует 30 форвардеров белорусского "
+     "холдинга «Амкодор».",
+     ("supply", "Амкодор", "Сегежская лесная")),
+    ("Пожарные автоцистерны ярославского ООО «Спецавтотехника» монтируются на шасси МАЗ.",
+     ("supply", "Минский автомобильный завод", "Спецавтотехника")),
+    # after talks (the time), the delegation's visit to the plant is the fact
+    ("Губернатор Тверской области провёл переговоры с делегацией Гродненской области. "
+     "После переговоров белорусская делегация посетила ОАО «Тверской вагоностроительный "
+     "завод».",
+     ("meeting", "Гродненская область", "Тверской вагоностроительный завод")),
+]
+
+NOT_FOUND = [
+    # the partner adjective does not make the whole country a buyer
+    ("Брянский завод «Кремний Эл» наращивает экспорт. Предприятие поставляет "
+     "полупроводниковые приборы минскому ОАО «Интеграл», одному из крупнейших "
+     "производителей микросхем в Беларуси; отгрузки белорусскому партнёру выросли на 12%.",
+     ("supply", "Кремний Эл", "Республика Беларусь")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND, ids=[e[2] for _, e in FOUND])
+def test_relation_found(extractor: Extractor, text: str, expected: tuple[str, str, str]) -> None:
+    found = _relations(extractor, text)
+    typ, src, dst = expected
+    symmetric = typ in ("meeting", "agreement", "joint_venture")
+    assert expected in found or (symmetric and (typ, dst, src) in found), found
+
+
+@pytest.mark.parametrize(("text", "unexpected"), NOT_FOUND, ids=[e[2] for _, e in NOT_FOUND])
+def test_relation_not_found(extractor: Extractor, text: str,
+                            unexpected: tuple[str, str, str]) -> None:
+    assert unexpected not in _relations(extractor, text)
