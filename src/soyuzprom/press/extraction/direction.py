@@ -108,6 +108,12 @@ def _syntax_slot(tokens: list[Token], p: Party, kids: dict[int, list[int]]) -> s
     if rel == "nmod":
         return "gen"
     if rel == "obj":
+        if tokens[h].case == "Nom" and head >= 0 and any(
+                tokens[c].rel.startswith("nsubj") and tokens[c].case == "Acc"
+                for c in kids.get(head, [])):
+            # "Лист комбината получают МАЗ и БелАЗ": the parser took the object first for
+            # the subject; the tagger's cases tell the roles of the inverted order
+            return "subj"
         return "obj"
     if rel == "obl":
         return {"Dat": "dat", "Ins": "with"}.get(tokens[h].case or "", "other")
@@ -194,7 +200,8 @@ _WEAK = {"subj", "other", "obj", "gen", "dat", "goods_org"}
 
 
 def _against_word_order(src: Party, dst: Party, slot_of: dict[str, str],
-                        trig_tok: Token | None, reverse: bool, passive: bool) -> bool:
+                        trig_tok: Token | None, reverse: bool, passive: bool,
+                        tokens: list[Token]) -> bool:
     """"АО «X» поставляет ОАО «Y» терминалы": when cases say little (legal forms do not
     decline), the actor of an active verb stands before it and the partner after."""
     if trig_tok is None or passive or trig_tok.pos != "VERB" or src.first < 0 or dst.first < 0:
@@ -202,7 +209,16 @@ def _against_word_order(src: Party, dst: Party, slot_of: dict[str, str],
     if slot_of.get(src.name) not in _WEAK or slot_of.get(dst.name) not in _WEAK:
         return False
     actor, partner = (dst, src) if reverse else (src, dst)
+    if _nominative_noun(tokens, actor) and not _nominative_noun(tokens, partner):
+        return False  # "лист комбината получают Минский автомобильный завод ...": inverted
     return actor.first > trig_tok.i > partner.first
+
+
+def _nominative_noun(tokens: list[Token], p: Party) -> bool:
+    """The mention's own common noun is in the nominative ("Минский автомобильный завод"):
+    its case, unlike a legal form's or a brand's, says it is the subject."""
+    return any(t.pos == "NOUN" and t.case == "Nom" and t.text not in _LEGAL_HINT
+               for t in tokens[p.first:p.last + 1])
 
 
 def compatible(a: Party, b: Party) -> bool:
@@ -263,7 +279,7 @@ def choose_pair(typ: str, reverse: bool, tokens: list[Token], parties: list[Part
                     # "X и Y наладят совместный выпуск": nothing tells the owner; in this
                     # domain the Belarusian maker licenses its product to the Russian side
                     return dst, src
-                if _against_word_order(src, dst, slot_of, trig_tok, reverse, passive):
+                if _against_word_order(src, dst, slot_of, trig_tok, reverse, passive, tokens):
                     return dst, src
                 return src, dst
     if typ != "supply":
