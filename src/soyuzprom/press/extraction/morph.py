@@ -98,6 +98,11 @@ class Morph:
         parses = self.parse(normal_word(word))
         return normal_word(parses[0].normal_form) if parses else normal_word(word)
 
+    def is_known(self, word: str) -> bool:
+        """The word is in the dictionary ("горно-обогатительный"), not guessed from its
+        ending (a rare place adjective such as "костомукшский")."""
+        return any(p.is_known for p in self.parse(normal_word(word)))
+
     def has_grammeme(self, word: str, grammeme: str, min_score: float = 0.0) -> bool:
         parses = self.parse(normal_word(word))
         return any(grammeme in p.tag and p.score >= min_score for p in parses)

@@ -154,6 +154,10 @@ class OrgFinder(BodyRules):
                 sent_start = first == self.a.sents[lead.sent][2]
                 if not lead.is_title or (sent_start and lead.lemma in self.common_adj):
                     break
+                if sent_start and self._common_adjective(lead):
+                    # "Горно-обогатительный комбинат в Костомукше ...": a capital letter
+                    # the sentence gives, on a dictionary word that names no place
+                    break
                 if lead.lemma in self.common_adj and not lead.is_title:
                     break
                 end = i + length - 1
@@ -240,6 +244,25 @@ class OrgFinder(BodyRules):
                 continue
             self._add(hit.name, hit.kind, hit.country, i, i, "initialism")
 
+    def _common_phrase_at_start(self, toks: list[Token]) -> bool:
+        """"Горно-обогатительный комбинат в Костомукше ...": dictionary words whose only
+        capital is the sentence's, the first an adjective that names no place."""
+        lead = toks[0]
+        if lead.i != self.a.sents[lead.sent][2] or lead.pos != "ADJ" \
+                or not self._common_adjective(lead):
+            return False
+        return all(x.text[:1].islower() for x in toks[1:]) \
+            and all(self.m.is_known(x.text) for x in toks)
+
+    def _common_adjective(self, tok: Token) -> bool:
+        """An adjective that names no place: not one of ours, no region starts there, and
+        not shaped like one ("Выксунский", "Орский": -ский/-цкий, but not "технический")."""
+        word = tok.text.lower()
+        placelike = word.endswith(("ский", "цкий", "ской", "цкой", "ская", "цкая", "ское",
+                                   "цкое")) and "ческ" not in word[-7:]
+        return tok.lemma not in self.v.place_adjectives and not placelike \
+            and not any(r.first == tok.i for r in self.regions) and self.m.is_known(tok.text)
+
     def ner(self) -> None:
         t = self.t
         for sp in self.a.spans:
@@ -256,6 +279,8 @@ class OrgFinder(BodyRules):
                 toks = toks[unit + 1:]
                 first_tok = toks[0].i
             if not any(x.text[:1].isupper() for x in toks):
+                continue
+            if self._common_phrase_at_start(toks):
                 continue
             club = self._club_before(first_tok)
             if not club and self._excluded(first_tok, sp.last, toks):
@@ -417,6 +442,7 @@ class OrgFinder(BodyRules):
         self.coined_persons()
         self.defined_abbreviations()
         self._case_variants()
+        self._phrase_case_variants()
         self._short_repeats()
         self._same_kind()
         self.credits()

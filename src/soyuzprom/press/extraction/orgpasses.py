@@ -122,6 +122,28 @@ class OrgPasses(OrgFinderBase):
             self.out = [replace(o, name=rename[o.name]) if o.name in rename else o
                         for o in self.out]
 
+    def _phrase_case_variants(self) -> None:
+        """A name of several words the text also writes in another case is one name, in
+        its nominative form: "АО «Карельский окатыш»" and "директор «Карельского окатыша»"
+        (a quoted name without a legal form declines) -> "Карельский окатыш"."""
+        groups: dict[tuple[str, ...], set[str]] = {}
+        for o in self.out:
+            words = o.name.split()
+            if 2 <= len(words) <= 4 and all(w.isalpha() for w in words):
+                key = tuple(self.m.plain_lemma(w) for w in words)
+                groups.setdefault(key, set()).add(o.name)
+        rename = {}
+        for names in groups.values():
+            if len(names) < 2:
+                continue
+            nominative = [n for n in names
+                          if all(self.m.has_grammeme(w, "nomn") for w in n.split())]
+            if len(nominative) == 1:
+                rename.update({n: nominative[0] for n in names if n != nominative[0]})
+        if rename:
+            self.out = [replace(o, name=rename[o.name]) if o.name in rename else o
+                        for o in self.out]
+
     def _short_repeats(self) -> None:
         """"Шадринский завод" after "Шадринский автоагрегатный завод": a two-word repeat
         with the same first word and head noun as one longer name of the text is that name."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from soyuzprom.press.extraction.morph import Morph, normal_word, recover_shape
 from soyuzprom.press.extraction.nlp import Analysis, NerSpan, Token
@@ -76,7 +77,7 @@ def _surname_nominative(w: Token, morph: Morph, gender: str | None,
                         name_case: str | None = None) -> str:
     if w.case in (None, "Nom"):
         want = _CASES.get(name_case or "")
-        surnames = [p for p in morph.parse(normal_word(w.text)) if "Surn" in p.tag]
+        surnames = [p for p in _name_parses(w.text, morph) if "Surn" in p.tag]
         if want and surnames and not any("nomn" in p.tag for p in surnames) \
                 and any(want in p.tag and p.tag.gender == gender for p in surnames):
             # the tagger says nominative, pymorphy cannot read it so ("Хасановой" after
@@ -90,10 +91,19 @@ def _surname_nominative(w: Token, morph: Morph, gender: str | None,
     return _word_nominative(w.text, w.case, morph, gender)
 
 
+def _name_parses(text: str, morph: Morph) -> list[Any]:
+    """pymorphy's readings of a name word, with its "ё" when that gives a surname reading
+    ("Шершнёвым" is the surname Шершнёв; "шершневым" only an adjective)."""
+    kept = morph.parse(text.lower())
+    if any("Surn" in p.tag for p in kept):
+        return list(kept)
+    return list(morph.parse(normal_word(text)))
+
+
 def _word_nominative(text: str, case_ud: str | None, morph: Morph, gender: str | None) -> str:
     if not text:
         return text
-    parses = morph.parse(normal_word(text))
+    parses = _name_parses(text, morph)
     case = _CASES.get(case_ud or "", "")
     named = [p for p in parses if "Surn" in p.tag]
     common = [p for p in parses if p.tag.POS in ("NOUN", "ADJF") and "nomn" not in p.tag]
@@ -149,7 +159,9 @@ class PersonFinder:
         """"Фото: Иван Петров", or a name standing on its own line ("Марина Козлова",
         "Алексей Гречко, «Молот»"): the author of the text, not a person in it."""
         for j in range(max(0, span.first - 3), span.first):
-            if self.t[j].lemma in self.byline:
+            # the lemma ("фото") or the word as written ("Подготовила", whose lemma is the
+            # verb's infinitive)
+            if self.t[j].lemma in self.byline or normal_word(self.t[j].text) in self.byline:
                 return True
         text = self.a.text
         line_start = text.rfind("\n", 0, span.start) + 1

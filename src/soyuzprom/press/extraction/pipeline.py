@@ -87,6 +87,10 @@ class Extractor:
         # drop persons that are organizations or regions in disguise
         org_tokens = {i for o in orgs for i in range(o.first, o.last + 1)}
         one_word_orgs = {normal_word(o.name)[:5] for o in orgs if " " not in o.name}
+        # "от хозяйств Слуцкого и Копыльского районов" with "Слуцкий сыродельный комбинат"
+        # in the text: the lone word is the place the enterprise is named after
+        one_word_orgs |= {normal_word(w)[:5] for o in orgs if " " in o.name
+                          for w in o.name.split()[:1] if w.endswith(("ий", "ый", "ой"))}
         persons = [p for p in persons if p.first not in org_tokens and not (
             " " not in p.name and normal_word(p.name)[:5] in one_word_orgs)]
         bodies = self._person_bodies(a, persons, orgs, regions)

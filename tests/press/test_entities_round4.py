@@ -1,0 +1,51 @@
+"""Russian sentences (written for these tests) -> organizations and persons, round 4: a
+sentence-initial capital on a dictionary adjective, a quoted name in two cases, a byline
+with "Подготовила", a place adjective that natasha takes for a surname, and a surname
+whose "ё" decides its reading."""
+
+from __future__ import annotations
+
+import pytest
+
+from soyuzprom.press.extraction import Extractor
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def test_sentence_initial_common_adjective_names_no_organization(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "Горно-обогатительный комбинат в Костомукше выпускает окатыши для металлургов. "
+        "Оршанский льнокомбинат поставляет ткани в Смоленскую область.").organizations
+    assert "Горно-обогатительный комбинат" not in found
+    assert "Оршанский льнокомбинат" in found
+
+
+def test_quoted_name_in_two_cases_is_one_organization(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "АО «Уральский бетон» открыло склад в Гомеле. Директор «Уральского бетона» Иван "
+        "Петров рассказал о планах поставок в Беларусь.").organizations
+    assert "Уральский бетон" in found and "Уральского бетона" not in found
+
+
+def test_byline_with_a_verb_is_no_person(extractor: Extractor) -> None:
+    persons = extractor.extract(
+        "Губернатор Смоленской области Василий Анохин встретился с белорусской делегацией."
+        "\n\nПодготовила Мария Лебедева").persons
+    assert [p.name for p in persons] == ["Василий Анохин"]
+
+
+def test_place_adjective_of_an_enterprise_name_is_no_person(extractor: Extractor) -> None:
+    persons = extractor.extract(
+        "ОАО «Слуцкий сахарорафинадный комбинат» закупает свёклу у хозяйств Слуцкого и "
+        "Копыльского районов. Директор комбината Павел Орлов доволен урожаем.").persons
+    assert [p.name for p in persons] == ["Павел Орлов"]
+
+
+def test_surname_with_yo_keeps_its_surname_reading(extractor: Extractor) -> None:
+    persons = extractor.extract(
+        "Делегация Самарской области провела переговоры с заместителем председателя "
+        "Витебского облисполкома Анатолием Шершнёвым.").persons
+    assert [p.name for p in persons] == ["Анатолий Шершнёв"]
