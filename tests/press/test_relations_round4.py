@@ -1,7 +1,8 @@
 """Tables of Russian sentences (written for these tests) -> typed relations, round 4: a
 place inside a description of an enterprise, "белорусскому партнёру" referring back to a
 named enterprise, "белорусская сторона" supplying parts, goods in use ("эксплуатирует",
-"монтируются на шасси"), and a visit after talks named as its time."""
+"монтируются на шасси"), a visit after talks named as its time, inverted word order, and a
+denied supply."""
 
 from __future__ import annotations
 
@@ -48,6 +49,11 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # a denied supply is no fact
+    ("Завод «Кавказстекло» в Назрани начал выпуск стеклотары. Основными покупателями станут "
+     "производители соков Ставрополья. Директор завода отметил, что о поставках в Беларусь и "
+     "другие страны речь пока не идёт: сначала предприятие займётся внутренним рынком.",
+     ("supply", "Кавказстекло", "Республика Беларусь")),
     # the partner adjective does not make the whole country a buyer
     ("Брянский завод «Кремний Эл» наращивает экспорт. Предприятие поставляет "
      "полупроводниковые приборы минскому ОАО «Интеграл», одному из крупнейших "

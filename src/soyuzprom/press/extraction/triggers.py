@@ -150,6 +150,23 @@ class TriggerIndex:
             if t.lemma in self.plan_verbs and any(
                     x.feats.get("VerbForm") == "Inf" for x in toks[k + 1:k + 3]):
                 return True
+        return self._negated(toks, trig)
+
+    @staticmethod
+    def _negated(toks: list[Token], trig: Trigger) -> bool:
+        """"о поставках в Беларусь речь пока не идёт", "поставки не ведутся": the clause of
+        the trigger denies it ("не только ..., но и" denies nothing)."""
+        lo = toks[0].i
+        start = max(0, trig.first - lo - 3)
+        for k in range(start, min(len(toks), trig.last - lo + 12)):
+            t = toks[k]
+            if k > trig.last - lo and t.text in (":", ";", "—", "(") :
+                break
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
+            if t.lemma == "не" and nxt is not None and nxt.lemma != "только" and (
+                    nxt.pos in ("VERB", "AUX") or (nxt.pos == "ADV" and k + 2 < len(toks)
+                                                   and toks[k + 2].pos in ("VERB", "AUX"))):
+                return True
         return False
 
     def second_clause(self, toks: list[Token], trig: Trigger) -> Trigger | None:
