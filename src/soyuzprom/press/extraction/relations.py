@@ -198,12 +198,6 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
                     and _side_word(a.tokens, only):
                 # "гидравлику поставляет белорусская сторона": enterprise to enterprise
                 other = maker_fallback[side]
-            if other is not None and trig.type == "supply" and not (
-                    only.is_org and other.name not in region_names and not other.is_country):
-                # a supply with one party named is completed only enterprise to enterprise:
-                # "компания поставила технику" with the text's other side a region was more
-                # often another delivery than this one (measured on the development sets)
-                other = None
             if other is not None:
                 cands.append(other)
         countries = {p.country for p in cands if p.country}
