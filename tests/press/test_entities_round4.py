@@ -49,3 +49,11 @@ def test_surname_with_yo_keeps_its_surname_reading(extractor: Extractor) -> None
         "Делегация Самарской области провела переговоры с заместителем председателя "
         "Витебского облисполкома Анатолием Шершнёвым.").persons
     assert [p.name for p in persons] == ["Анатолий Шершнёв"]
+
+
+def test_case_variant_takes_the_form_after_the_legal_form(extractor: Extractor) -> None:
+    # pymorphy reads "агротехника" also as the genitive of "агротехник"
+    found = extractor.extract(
+        "Дилером МТЗ в регионе стало ООО «Смоленская агротехника». Склад «Смоленской "
+        "агротехники» открылся в Ярцеве.").organizations
+    assert "Смоленская агротехника" in found and "Смоленский агротехник" not in found

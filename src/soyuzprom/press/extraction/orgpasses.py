@@ -123,23 +123,26 @@ class OrgPasses(OrgFinderBase):
                         for o in self.out]
 
     def _phrase_case_variants(self) -> None:
-        """A name of several words the text also writes in another case is one name, in
-        its nominative form: "АО «Карельский окатыш»" and "директор «Карельского окатыша»"
-        (a quoted name without a legal form declines) -> "Карельский окатыш"."""
+        """A quoted name of several words the text also writes in another case is one name,
+        in the form it takes after a legal form: "АО «Карельский окатыш»" and "директор
+        «Карельского окатыша»" (a quoted name without a legal form declines) -> "Карельский
+        окатыш". (pymorphy's cases alone chose wrong forms: "агротехника" reads as the
+        genitive of "агротехник".)"""
         groups: dict[tuple[str, ...], set[str]] = {}
+        anchored: set[str] = set()
         for o in self.out:
             words = o.name.split()
-            if 2 <= len(words) <= 4 and all(w.isalpha() for w in words):
-                key = tuple(self.m.plain_lemma(w) for w in words)
-                groups.setdefault(key, set()).add(o.name)
+            if o.rule == "quoted" and 2 <= len(words) <= 4 and all(w.isalpha() for w in words):
+                groups.setdefault(tuple(self.m.plain_lemma(w) for w in words), set()).add(o.name)
+                lead = self.a.text[o.start:o.end].split(maxsplit=1)[0]
+                if lead in self.v.legal_short:
+                    anchored.add(o.name)
         rename = {}
         for names in groups.values():
-            if len(names) < 2:
-                continue
-            nominative = [n for n in names
-                          if all(self.m.has_grammeme(w, "nomn") for w in n.split())]
-            if len(nominative) == 1:
-                rename.update({n: nominative[0] for n in names if n != nominative[0]})
+            forms = names & anchored
+            if len(names) > 1 and len(forms) == 1:
+                best = next(iter(forms))
+                rename.update({n: best for n in names if n != best})
         if rename:
             self.out = [replace(o, name=rename[o.name]) if o.name in rename else o
                         for o in self.out]
