@@ -173,6 +173,8 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
                           and not _visited(a.tokens, trig, p, index.visit_words))
                  and not _home_of(a.tokens, p, parties)]
         cands = _outside_descriptions(a.tokens, cands)
+        if trig.type == "supply" and not standing:
+            cands = _without_dealt_makers(a.tokens, cands)
         if trig.type not in SYMMETRIC and maker_fallback:
             cands = [_side_maker(a.tokens, p, maker_fallback) for p in cands]
         cands = [p for p in cands if not _in_apposition(a.tokens, p, cands)
@@ -478,6 +480,24 @@ def _outside_descriptions(tokens: list[Token], cands: list[Party]) -> list[Party
     inside = [p for p in cands if p.first >= 0 and described(p)]
     return [p for p in cands if p not in inside or not any(
         o not in inside and o.country == p.country and o.name != p.name for o in cands)]
+
+
+def _without_dealt_makers(tokens: list[Token], cands: list[Party]) -> list[Party]:
+    """"Официальный дилер ОАО «Гомсельмаш» в области — компания «X» — продала 140
+    комбайнов": the maker a dealer is named after sells through it; the sale is the
+    dealer's (the maker's supply to the dealer comes from "дилер" itself)."""
+    def dealt(p: Party) -> bool:
+        k = p.first - 1
+        while k >= 0 and (tokens[k].text in ("«", '"') or tokens[k].text in LIST_LINKS):
+            k -= 1
+        return p.first >= 0 and p.is_org and k >= 0 \
+            and tokens[k].lemma in ("дилер", "дистрибьютор") and p.first - k <= 3
+
+    makers = [p for p in cands if dealt(p)]
+    if not makers:
+        return cands
+    others = [p for p in cands if p not in makers and p.is_org]
+    return [p for p in cands if p not in makers] if others else cands
 
 
 def _side_maker(tokens: list[Token], p: Party, makers: dict[str, Party]) -> Party:
