@@ -164,6 +164,33 @@ def descriptor_parties(sent_tokens: list[Token], tokens: list[Token], orgs: list
     return out
 
 
+_PRONOUNS = {"он", "она", "оно", "они"}
+_POSSESSIVES = {"его", "её", "ее", "их"}
+
+
+def pronoun_parties(sent_tokens: list[Token], orgs: list[OrgMention],
+                    taken: set[int]) -> list[Party]:
+    """"Он приобрёл 11 машин", "её сыры поставляются в сеть": a subject pronoun or a
+    possessive stands for the latest enterprise named before it, in this sentence or the
+    one before (a person, the other usual antecedent, is no party of these facts)."""
+    out: list[Party] = []
+    for t in sent_tokens:
+        if t.i in taken:
+            continue
+        subject = t.lemma in _PRONOUNS and t.case == "Nom"
+        possessive = t.text.lower() in _POSSESSIVES and t.pos in ("DET", "PRON") \
+            and t.case != "Nom" and t.i + 1 < len(sent_tokens) + sent_tokens[0].i \
+            and t.feats.get("Poss") == "Yes"
+        if not (subject or possessive):
+            continue
+        before = [o for o in orgs if o.last < t.i and o.kind == "enterprise"
+                  and o.sent >= t.sent - 1]
+        if before:
+            o = max(before, key=lambda m: m.last)
+            out.append(Party(o.name, o.country, t.i, t.i, False, True))
+    return out
+
+
 _COLLECTIVE = {"предприятие", "завод", "компания", "хозяйство", "аграрий", "производитель",
                "сельхозпредприятие", "фермер", "сельхозпроизводитель", "машиностроитель",
                "промышленник", "экспортер", "организация", "партнер", "перевозчик",

@@ -35,6 +35,7 @@ from soyuzprom.press.extraction.parties import (
     center_parties,
     collective_parties,
     descriptor_parties,
+    pronoun_parties,
     region_noun_parties,
     republic_parties,
     sentence_parties,
@@ -132,6 +133,7 @@ class Extractor:
                 if not a.sent_text(s).lstrip().startswith(("«", "—", "-", "\"")):
                     parties += descriptor_parties(a.sent_tokens(s), a.tokens, orgs,
                                                   self.vocab.place_adjectives, org_tokens_all)
+                    parties += pronoun_parties(a.sent_tokens(s), orgs, org_tokens_all)
                 parties = [_side(p, a.tokens, fallback, region_fallback) for p in parties]
                 taken = org_tokens_all | {p.first for p in parties}
                 parties += collective_parties(a.sent_tokens(s), a.tokens,
