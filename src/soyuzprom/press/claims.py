@@ -13,7 +13,8 @@ Pure: takes the extractor's JSON, the document text and a :class:`RegistryIndex`
   of subject and counterpart regions (the first Russian / Belarusian region of the text).
 
 Each proposal has a fingerprint: SHA-256 of document id, kind and the normalised identity
-of the payload (names through ``name_key``), so the same fact found again in the same
+of the payload (names through ``name_key``; a relation's type and ends, not its object's
+wording), so the same fact found again in the same
 document - after re-extraction or an edit of the article - is recognised, and a rejected
 claim is never proposed again.
 
@@ -84,7 +85,10 @@ def identity(kind: str, payload: Mapping[str, Any]) -> dict[str, Any]:
     if kind == "person":
         return {"name": name_key(payload["name"]), "role": name_key(payload.get("role") or "")}
     if kind == "relation":
-        return {k: name_key(str(payload.get(k) or "")) for k in ("type", "from", "to", "object")}
+        # not the object: its wording follows the sentence the fact was found in ("две
+        # сушильные машины", "оборудование"), and a fact rejected for this document stays
+        # rejected however an edit words it
+        return {k: name_key(str(payload.get(k) or "")) for k in ("type", "from", "to")}
     if kind == "figure":
         return {"what": name_key(str(payload.get("what") or "")),
                 "value": float(payload["value"]), "unit": payload.get("unit"),
