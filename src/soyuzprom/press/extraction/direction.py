@@ -343,6 +343,8 @@ def _ordered(parties: list[Party], slots: list[str], order: tuple[str, ...],
 
 
 LIST_LINKS = {"и", ",", "«", "»", '"'} | _LEGAL_HINT
+_LIST_DESCRIPTORS = {"холдинг", "компания", "завод", "предприятие", "концерн", "корпорация",
+                     "комбинат", "фабрика", "объединение", "агрохолдинг", "агрофирма"}
 
 
 def listed_together(tokens: list[Token], a: Party, b: Party) -> bool:
@@ -352,8 +354,11 @@ def listed_together(tokens: list[Token], a: Party, b: Party) -> bool:
         return False
     lo, hi = (a, b) if a.first < b.first else (b, a)
     between = tokens[lo.last + 1:hi.first]
-    return 0 < len(between) <= 4 and all(t.text in LIST_LINKS for t in between) \
-        and any(t.text in ("и", ",") for t in between)
+    # "МАЗ, МоАЗ и холдинг «Амкодор»": a descriptor noun may name the next one's kind
+    return 0 < len(between) <= 6 and all(
+        t.text in LIST_LINKS or t.lemma in _LIST_DESCRIPTORS for t in between) \
+        and any(t.text in ("и", ",") for t in between) \
+        and sum(t.lemma in _LIST_DESCRIPTORS for t in between) <= 1
 
 
 def _governed_by(tokens: list[Token], p: Party, anchor: int) -> bool:

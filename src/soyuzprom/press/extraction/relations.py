@@ -283,10 +283,14 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
                                index.goods_list_cues)
             out.append(Relation(typ, dst.name, src.name, obj2, evidence.strip(), start, stop))
         if typ in ("supply", "joint_production", "investment_project", "service_center"):
-            # "поставляет соду ОАО «X» и ОАО «Y»": every conjoined partner of the same kind
-            for p in cands:
-                if p.name not in (src.name, dst.name) and p.is_org == dst.is_org \
-                        and p.country == dst.country and listed_together(a.tokens, p, dst):
+            # "поставляет соду ОАО «X» и ОАО «Y»": every conjoined partner of the same kind,
+            # along the whole list ("получают МАЗ, МоАЗ и холдинг «Амкодор»")
+            chain = [dst]
+            for p in sorted(cands, key=lambda c: abs(c.first - dst.first)):
+                if p.name not in (src.name, *(c.name for c in chain)) \
+                        and p.is_org == dst.is_org and p.country == dst.country \
+                        and any(listed_together(a.tokens, p, c) for c in chain):
+                    chain.append(p)
                     out.append(Relation(typ, src.name, p.name, obj, evidence.strip(), start,
                                         stop))
         if typ == "supply":
