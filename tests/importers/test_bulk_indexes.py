@@ -7,6 +7,7 @@ them dropped; the next run, ``migrate.upgrade`` (``soyuzprom init``) create them
 
 from __future__ import annotations
 
+import json
 import zipfile
 from pathlib import Path
 
@@ -112,4 +113,32 @@ def test_killed_run_is_repaired_by_the_next_run_and_by_migrate(
     path = tmp_path / "dump.zip"
     write_rsmp_zip(path, 5, per_file=5)
     run_import(engine, "fns-rsmp", path)
+    assert _names(engine) == before
+
+
+def test_failed_rebuild_marks_the_run_failed(sqlite_only: Engine, tmp_path: Path,
+                                             small_bulk: list[list[str]],
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rebuild that fails (a full disk) leaves no run ``running``: it is recorded as
+    failed with the reason, and the next run restores the indexes first."""
+    engine = sqlite_only
+    before = _names(engine)
+    path = tmp_path / "dump.zip"
+    write_rsmp_zip(path, 60, per_file=20)
+    rebuilt = _indexes.rebuilt
+
+    def full_disk(*args: object) -> None:
+        raise OSError("database or disk is full")
+
+    monkeypatch.setattr(_indexes, "rebuilt", full_disk)
+    with pytest.raises(OSError):
+        run_import(engine, "fns-rsmp", path)
+    with engine.connect() as conn:
+        status, errors = conn.exec_driver_sql(
+            "SELECT status, errors FROM import_runs ORDER BY id DESC LIMIT 1").one()
+    messages = [e["message"] for e in json.loads(errors)]
+    assert status == "failed" and any("Индексы не восстановлены" in m for m in messages)
+    monkeypatch.setattr(_indexes, "rebuilt", rebuilt)
+    assert _names(engine) != before  # still set aside ...
+    run_import(engine, "fns-rsmp", path)  # ... until the next run of a bulk importer
     assert _names(engine) == before

@@ -212,6 +212,20 @@ def _finish(engine: Engine, run_id: int, status: str, counts: dict[str, Any],
         )
 
 
+def _rebuild_or_fail(engine: Engine, tables: tuple[str, ...], run_id: int, state: _RunState,
+                     tally: _Tally) -> None:
+    """Build the set-aside indexes again; when that fails (a full disk...), the run is
+    recorded as failed with the reason, not left ``running``, and the error is raised (the
+    next run of any bulk importer restores the indexes first)."""
+    try:
+        _indexes.rebuilt(engine, tables)
+    except Exception as exc:
+        errors = [*tally.errors, {"message": f"Индексы не восстановлены: {type(exc).__name__}: "
+                                             f"{exc}"}]
+        _finish(engine, run_id, "failed", state.counts(tally), errors)
+        raise
+
+
 def run_import(
     engine: Engine,
     importer: str,
@@ -264,7 +278,7 @@ def run_import(
         raise
     finally:
         if state.indexes_dropped:  # whatever happened: never leave the tables without them
-            _indexes.rebuilt(engine, bulk)
+            _rebuild_or_fail(engine, bulk, run_id, state, tally)
     counts = state.counts(tally)
     _finish(engine, run_id, "completed", counts, tally.errors)
     return ImportSummary(run_id, importer, path.name, "completed", counts, tally.errors)
