@@ -57,3 +57,31 @@ def test_case_variant_takes_the_form_after_the_legal_form(extractor: Extractor) 
         "Дилером МТЗ в регионе стало ООО «Смоленская агротехника». Склад «Смоленской "
         "агротехники» открылся в Ярцеве.").organizations
     assert "Смоленская агротехника" in found and "Смоленский агротехник" not in found
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("Глава Удмуртии встретился с Чрезвычайным и Полномочным Послом Республики Беларусь в "
+     "Российской Федерации Дмитрием Кругловым.",
+     "Посольство Республики Беларусь в Российской Федерации"),
+    ("Губернатор Гродненской области принял посла России в Беларуси Олега Смирнова.",
+     "Посольство Российской Федерации в Республике Беларусь"),
+    ("Генеральный консул Республики Беларусь в Нижнем Новгороде Анна Белова открыла выставку "
+     "белорусских товаров.",
+     "Генеральное консульство Республики Беларусь в Нижнем Новгороде"),
+])
+def test_a_diplomat_stands_for_the_mission_named_or_not(extractor: Extractor, text: str,
+                                                        body: str) -> None:
+    found = extractor.extract(text)
+    assert body in found.organizations
+    assert "Республика Беларусь" in found.regions  # the countries stay regions of the text
+    assert len(found.persons) == 1
+
+
+def test_a_meeting_with_an_ambassador_is_with_the_embassy(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "Глава Удмуртской Республики встретился с Чрезвычайным и Полномочным Послом Республики "
+        "Беларусь в Российской Федерации Дмитрием Кругловым.")
+    pairs = {(r.type, frozenset((r.source, r.target))) for r in found.relations}
+    assert ("meeting", frozenset(("Удмуртская Республика",
+                                  "Посольство Республики Беларусь в Российской Федерации"))) \
+        in pairs

@@ -434,6 +434,7 @@ class OrgFinder(BodyRules):
         self.local_administrations()
         self.compound_bodies()
         self.state_bodies()
+        self.ambassadors()
         self.quoted()
         self.generic_heads()
         self.initials = self._initials()

@@ -11,6 +11,8 @@ Example::
 
 from __future__ import annotations
 
+from typing import Any
+
 from soyuzprom.press.extraction.morph import normal_word
 from soyuzprom.press.extraction.orgbase import QUALIFIER_WORDS
 from soyuzprom.press.extraction.orgpasses import DASHES, OrgPasses
@@ -26,6 +28,47 @@ _BODY_ENDINGS = ("", "а", "у", "ом", "е")
 
 class BodyRules(OrgPasses):
     """The state-body rules of the organization finder."""
+
+    def ambassadors(self) -> None:
+        """"Чрезвычайный и Полномочный Посол Республики Беларусь в Российской Федерации",
+        "посол Беларуси в России": the ambassador stands for the embassy, which the text
+        need not name (``embassies`` in organizations.yaml); the mention is the word
+        "посол", so the countries stay regions of the text."""
+        names = self.v.orgs.get("embassies", {})
+        countries = [r for r in self.regions if r.region.kind == "country"]
+        for i, tok in enumerate(self.t):
+            if tok.lemma != "посол":
+                continue
+            after = sorted((r for r in countries if r.sent == tok.sent and i < r.first <= i + 7),
+                           key=lambda r: r.first)
+            if len(after) < 2 or self.t[after[1].first - 1].lemma not in ("в", "во"):
+                continue
+            sender, host = after[0].region.country, after[1].region.country
+            name = names.get(sender, {}).get(host)
+            if name:
+                self._add(name, "state", sender, i, i, "embassy")
+        self._consuls(countries)
+
+    def _consuls(self, countries: list[Any]) -> None:
+        """"генеральный консул Республики Беларусь в Екатеринбурге": the consul stands for
+        "Генеральное консульство Республики Беларусь в Екатеринбурге" (the city as the text
+        writes it after "в")."""
+        t = self.t
+        for i, tok in enumerate(t):
+            if tok.lemma != "консул" or i == 0 or t[i - 1].lemma != "генеральный":
+                continue
+            sender = next((r for r in countries if r.sent == tok.sent and r.first == i + 1),
+                          None)
+            k = sender.last + 1 if sender is not None else -1
+            if sender is None or k + 1 >= len(t) or t[k].lemma not in ("в", "во") \
+                    or not t[k + 1].is_title:
+                continue
+            end = k + 1  # one word ("Казани"), two with an adjective ("Нижнем Новгороде")
+            if t[end].pos == "ADJ" and end + 1 < len(t) and t[end + 1].is_title:
+                end += 1
+            city = self.a.text[t[k + 1].start:t[end].stop]
+            name = f"Генеральное консульство {COUNTRY_GEN[sender.region.country]} в {city}"
+            self._add(name, "state", sender.region.country, i, i, "consulate")
 
     def state_bodies(self) -> None:
         t, v = self.t, self.v
