@@ -85,3 +85,11 @@ def test_a_meeting_with_an_ambassador_is_with_the_embassy(extractor: Extractor) 
     assert ("meeting", frozenset(("Удмуртская Республика",
                                   "Посольство Республики Беларусь в Российской Федерации"))) \
         in pairs
+
+
+def test_shipping_company_and_descriptor_before_a_quoted_name(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "Соглашение подписали Астраханским судостроительным заводом «Красные Баррикады» и "
+        "Белорусским речным пароходством.").organizations
+    assert "Белорусское речное пароходство" in found and "Красные Баррикады" in found
+    assert "Астраханский судостроительный завод" not in found

@@ -282,6 +282,10 @@ class OrgFinder(BodyRules):
                 continue
             if self._common_phrase_at_start(toks):
                 continue
+            if sp.last + 1 < len(t) and t[sp.last + 1].text in OPEN_QUOTES \
+                    and (toks[-1].lemma,) in self.v.generic_heads \
+                    and all(x.pos == "ADJ" or x is toks[-1] for x in toks):
+                continue  # "судостроительным заводом «Красные Баррикады»": a descriptor
             club = self._club_before(first_tok)
             if not club and self._excluded(first_tok, sp.last, toks):
                 continue
