@@ -8,7 +8,6 @@ them dropped; the next run, ``migrate.upgrade`` (``soyuzprom init``) create them
 from __future__ import annotations
 
 import json
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,7 @@ from sqlalchemy.engine import Engine
 from soyuzprom import migrate
 from soyuzprom.errors import InputFormatError
 from soyuzprom.importers import _indexes, runner
-from soyuzprom.importers.fixtures_fns import write_rsmp_zip
+from soyuzprom.importers.fixtures_fns import write_broken_copy, write_rsmp_zip
 from soyuzprom.importers.runner import run_import
 
 
@@ -76,11 +75,7 @@ def test_failed_run_rebuilds_the_indexes(engine: Engine, tmp_path: Path,
     path = tmp_path / "dump.zip"
     write_rsmp_zip(path, 60, per_file=20)
     if how == "broken member":
-        with zipfile.ZipFile(path) as archive:
-            members = [(i.filename, archive.read(i)) for i in archive.infolist()]
-        with zipfile.ZipFile(path, "w") as archive:
-            for index, (name, data) in enumerate(members):
-                archive.writestr(name, data[:-300] if index == 2 else data)
+        write_broken_copy(path, path, 2)
         error: type[BaseException] = InputFormatError
     else:
         write = runner._write_items

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +17,7 @@ from soyuzprom.importers.fixtures_fns import (
     legal_inn,
     rsmp_document,
     rsmp_xml,
+    write_broken_copy,
     write_egrul_xml,
     write_rsmp_zip,
 )
@@ -151,12 +151,8 @@ def test_broken_member_fails_the_run_and_resume_continues(
 ) -> None:
     path = tmp_path / "dump.zip"
     write_rsmp_zip(path, 30, per_file=10)
-    with zipfile.ZipFile(path) as archive:
-        members = [(i.filename, archive.read(i)) for i in archive.infolist()]
     broken = tmp_path / "broken.zip"
-    with zipfile.ZipFile(broken, "w") as archive:
-        for index, (name, data) in enumerate(members):
-            archive.writestr(name, data[:-300] if index == 2 else data)
+    write_broken_copy(path, broken, 2)
     # Units committed in groups (the default: one group here): the group is rolled back.
     with pytest.raises(InputFormatError):
         run_import(engine, "fns-rsmp", broken)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import time
-import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,7 +23,7 @@ from tests.importers.test_rsmp_merge import _picture
 from soyuzprom.core.models import AuditEntry, ImportRun, Source
 from soyuzprom.errors import InputFormatError
 from soyuzprom.importers import runner
-from soyuzprom.importers.fixtures_fns import write_rsmp_zip
+from soyuzprom.importers.fixtures_fns import write_broken_copy, write_rsmp_zip
 from soyuzprom.importers.models import ImportRecordState
 from soyuzprom.registry.models import Organization, OrganizationActivity, Product
 
@@ -83,12 +82,8 @@ def test_shared_parsing_broken_unit_and_resume(
     engine: Engine, tmp_path: Path, writer_units: list[str]
 ) -> None:
     path = _dump(tmp_path)
-    with zipfile.ZipFile(path) as archive:
-        members = [(i.filename, archive.read(i)) for i in archive.infolist()]
     broken = tmp_path / "broken.zip"
-    with zipfile.ZipFile(broken, "w") as archive:
-        for index, (name, data) in enumerate(members):
-            archive.writestr(name, data[:-300] if index == 3 else data)
+    broken_member = write_broken_copy(path, broken, 3)
     _clean(engine)
     with pytest.raises(InputFormatError):
         runner.run_import(engine, "fns-rsmp", broken, parallel=True, group_records=0)
@@ -97,7 +92,7 @@ def test_shared_parsing_broken_unit_and_resume(
         stored = conn.scalar(select(func.count()).select_from(Organization))
     assert failed is not None and failed.status == "failed"
     done = failed.checkpoint["done_units"]
-    assert members[3][0] not in done
+    assert broken_member not in done
     assert stored == 40 * len(done)  # exactly the units the checkpoint names
     # The same file again, repaired: a new run (another SHA-256) skips nothing but
     # changes nothing it already has.

@@ -10,11 +10,6 @@ import pytest
 from soyuzprom.press.extraction import Extractor
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
 def test_sentence_initial_common_adjective_names_no_organization(extractor: Extractor) -> None:
     found = extractor.extract(
         "Горно-обогатительный комбинат в Костомукше выпускает окатыши для металлургов. "

@@ -5,19 +5,19 @@ from __future__ import annotations
 
 import pytest
 
+from soyuzprom.press.evaluation.scoring import SYMMETRIC_RELATIONS
 from soyuzprom.press.extraction import Extractor
 
 FRAME = "Тульская область и Республика Беларусь развивают промышленное сотрудничество. "
-SYMMETRIC = {"agreement", "meeting", "joint_venture"}
 
 
 def _keys(result: object) -> set[tuple[str, object]]:
-    return {(r.type, frozenset((r.source, r.target)) if r.type in SYMMETRIC
+    return {(r.type, frozenset((r.source, r.target)) if r.type in SYMMETRIC_RELATIONS
              else (r.source, r.target)) for r in result.relations}  # type: ignore[attr-defined]
 
 
 def _key(t: str, a: str, b: str) -> tuple[str, object]:
-    return (t, frozenset((a, b)) if t in SYMMETRIC else (a, b))
+    return (t, frozenset((a, b)) if t in SYMMETRIC_RELATIONS else (a, b))
 
 
 FOUND = [

@@ -7,16 +7,13 @@ import pytest
 
 from soyuzprom.press.extraction import Extractor
 
+from .facts import Fact, facts
+
 FRAME = "Тульская область и Республика Беларусь развивают промышленное сотрудничество. "
 
 
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
-def _pairs(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
-    return {(r.type, r.source, r.target) for r in extractor.extract(FRAME + text).relations}
+def _pairs(extractor: Extractor, text: str) -> set[Fact]:
+    return facts(extractor, FRAME + text)
 
 
 FOUND = [
@@ -69,10 +66,10 @@ ABSENT = [
 
 
 @pytest.mark.parametrize(("text", "fact"), FOUND)
-def test_found(extractor: Extractor, text: str, fact: tuple[str, str, str]) -> None:
+def test_found(extractor: Extractor, text: str, fact: Fact) -> None:
     assert fact in _pairs(extractor, text)
 
 
 @pytest.mark.parametrize(("text", "fact"), ABSENT)
-def test_absent(extractor: Extractor, text: str, fact: tuple[str, str, str]) -> None:
+def test_absent(extractor: Extractor, text: str, fact: Fact) -> None:
     assert fact not in _pairs(extractor, text)

@@ -73,8 +73,8 @@ def upsert(
     key = ("upsert", table.name, columns, tuple(conflict), tuple(update), tuple(keep_existing),
            bump_version)
 
-    def build() -> Any:
-        stmt = _insert_for(connection)(table).values({c: bindparam(c) for c in columns})
+    def on_conflict(stmt: Any) -> Any:
+        """The insert ``stmt`` (rows or a staged select) updating on a conflict."""
         excluded = stmt.excluded
         values: dict[str, Any] = {name: excluded[name] for name in update}
         for name in keep_existing:
@@ -83,16 +83,13 @@ def upsert(
             values["version"] = table.c.version + 1
         return stmt.on_conflict_do_update(index_elements=list(conflict), set_=values)
 
+    def build() -> Any:
+        return on_conflict(
+            _insert_for(connection)(table).values({c: bindparam(c) for c in columns}))
+
     if connection.dialect.name == "sqlite":
         def merge(select: Any) -> Any:
-            stmt = sqlite_insert(table).from_select(list(columns), select)
-            excluded = stmt.excluded
-            values: dict[str, Any] = {name: excluded[name] for name in update}
-            for name in keep_existing:
-                values[name] = func.coalesce(excluded[name], table.c[name])
-            if bump_version:
-                values["version"] = table.c.version + 1
-            return stmt.on_conflict_do_update(index_elements=list(conflict), set_=values)
+            return on_conflict(sqlite_insert(table).from_select(list(columns), select))
 
         _staged(connection, key, merge, table, rows)
         return

@@ -217,6 +217,18 @@ def write_rsmp_zip(
     return records
 
 
+def write_broken_copy(source: Path, target: Path, member: int, cut: int = 300) -> str:
+    """Copy the zip ``source`` to ``target`` (which may be ``source``) with its ``member``-th
+    file cut short by ``cut`` bytes: truncated XML, for the bad-input tests. Returns that
+    member's name."""
+    with zipfile.ZipFile(source) as archive:
+        members = [(i.filename, archive.read(i)) for i in archive.infolist()]
+    with zipfile.ZipFile(target, "w") as archive:
+        for index, (name, data) in enumerate(members):
+            archive.writestr(name, data[:-cut] if index == member else data)
+    return members[member][0]
+
+
 # --- ЕГРЮЛ ----------------------------------------------------------------------------------
 
 

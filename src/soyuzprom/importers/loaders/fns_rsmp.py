@@ -56,6 +56,7 @@ MERGED = True
 BULK_TABLES = ("organizations", "organization_activities", "import_record_states", "products")
 RECORD_BYTES = 1300
 ENTITY = "organizations"
+_MAIN_OKVED = ORG_COLUMNS.index("okved_main")
 PRODUCTS: Table = Product.__table__  # type: ignore[assignment]
 
 
@@ -138,7 +139,7 @@ def codes_json(codes: Sequence[str]) -> str:
 
 def activity_pairs(item: Prepared) -> list[tuple[str, bool]]:
     """``(code, is_main)`` of a record's activities, for the portable write."""
-    main = item.org[ORG_COLUMNS.index("okved_main")]
+    main = item.org[_MAIN_OKVED]
     return [(code, code == main) for code in json.loads(item.activities)]
 
 

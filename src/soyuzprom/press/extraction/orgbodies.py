@@ -11,11 +11,10 @@ Example::
 
 from __future__ import annotations
 
-from typing import Any
-
 from soyuzprom.press.extraction.morph import normal_word
 from soyuzprom.press.extraction.orgbase import QUALIFIER_WORDS
 from soyuzprom.press.extraction.orgpasses import DASHES, OrgPasses
+from soyuzprom.press.extraction.regions import RegionMention
 from soyuzprom.press.extraction.resources import COUNTRY_GEN, StateBody
 
 # "регионального министерства ...": the body of the text's main region
@@ -49,7 +48,7 @@ class BodyRules(OrgPasses):
                 self._add(name, "state", sender, i, i, "embassy")
         self._consuls(countries)
 
-    def _consuls(self, countries: list[Any]) -> None:
+    def _consuls(self, countries: list[RegionMention]) -> None:
         """"генеральный консул Республики Беларусь в Екатеринбурге": the consul stands for
         "Генеральное консульство Республики Беларусь в Екатеринбурге" (the city as the text
         writes it after "в")."""

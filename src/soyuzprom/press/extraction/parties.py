@@ -179,8 +179,7 @@ def pronoun_parties(sent_tokens: list[Token], orgs: list[OrgMention],
             continue
         subject = t.lemma in _PRONOUNS and t.case == "Nom"
         possessive = t.text.lower() in _POSSESSIVES and t.pos in ("DET", "PRON") \
-            and t.case != "Nom" and t.i + 1 < len(sent_tokens) + sent_tokens[0].i \
-            and t.feats.get("Poss") == "Yes"
+            and t.case != "Nom" and t.i < sent_tokens[-1].i and t.feats.get("Poss") == "Yes"
         if not (subject or possessive):
             continue
         before = [o for o in orgs if o.last < t.i and o.kind == "enterprise"
