@@ -33,8 +33,11 @@ migrate.upgrade(engine)
 with engine.begin() as conn:
     conn.execute(insert(Region), [dataclasses.asdict(r) for r in read_regions()])
 summary = run_import(engine, "fns-rsmp", dump, parallel=parallel)
-peak_kb = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-              resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+# VmHWM, not ru_maxrss: the latter keeps the RSS of the forked pytest process across exec,
+# so the figure depended on what the test session had loaded before (natasha: ~700 MB)
+own_kb = next(int(line.split()[1]) for line in open("/proc/self/status")
+              if line.startswith("VmHWM:"))
+peak_kb = max(own_kb, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 print(json.dumps({"inserted": summary.counts["inserted"], "peak_mb": peak_kb / 1024}))
 """
 
