@@ -1,6 +1,6 @@
 """Consistency of the fresh corpora: every gold file follows ANNOTATION.md.
 
-``tests/press/fresh_a`` … ``fresh_f`` were written by annotators who did not read the
+``tests/press/fresh_a`` … ``fresh_j`` were written by annotators who did not read the
 extractor, its vocabularies or its output (each directory's README gives its style and the
 annotator's decisions). These tests only check that the gold is well formed and grounded in
 its text (``gold_checks.py``), never the extractor. One table row per corpus: what differs
@@ -69,6 +69,17 @@ CORPORA = [
            negatives=frozenset({"ff15_vitebsk_monolit_results", "ff16_nalchik_judo_cup",
                                 "ff17_grodno_puppets_sevastopol",
                                 "ff18_karachay_students_gorki_academy"}),
+           facts_in_relevant=True, published_years=(2024, 2026)),
+    Corpus("fresh_i",
+           negatives=frozenset({"fi15_volgograd_budget_first_reading",
+                                "fi16_krasnodar_lokomotiv_tsmoki", "fi17_mogilev_puppets_barnaul",
+                                "fi18_novosibirsk_elsib_turbogenerators"}),
+           facts_in_relevant=True, published_years=(2024, 2026)),
+    Corpus("fresh_j",
+           negatives=frozenset({"fj15_kursk_regional_budget",
+                                "fj16_vologda_optical_plant_workshop",
+                                "fj17_lenoblast_toksovo_ski_cup",
+                                "fj18_kaluga_museum_minsk_exhibition"}),
            facts_in_relevant=True, published_years=(2024, 2026)),
 ]
 DOCS = {c.name: {d.stem: d for d in load_gold_dir(HERE / c.name)} for c in CORPORA}

@@ -12,6 +12,7 @@ Example::
 
 from __future__ import annotations
 
+from soyuzprom.press.extraction.dealers import appositive_dealer
 from soyuzprom.press.extraction.nlp import Token
 from soyuzprom.press.extraction.parties import Party
 from soyuzprom.press.extraction.triggers import SYMMETRIC, Trigger
@@ -403,6 +404,13 @@ def dealer_pair(trig: Trigger, tokens: list[Token],
     if not others:
         return None
     others.sort(key=lambda p: (not p.is_org, p.is_country))
+    spans = [(p.first, p.last) for p in parties if p.is_org and p.first >= 0]
+    if lemma != "дилерский" and appositive_dealer(tokens, trig.first, spans) == (
+            named.first, named.last):
+        # "через дилера «Агротехмаш-Казань»", "его дилер компания «X»": the name after the
+        # word is the dealer's own; the maker sells to it
+        maker = next((p for p in others if p.is_org), others[0])
+        return maker, named
     nxt = tokens[trig.first + 1] if trig.first + 1 < len(tokens) else None
     if lemma == "дилерский" and named.is_org and nxt is not None \
             and nxt.lemma in _DEALER_OUTLETS:

@@ -48,8 +48,10 @@ class OrgFinder(BodyRules):
             close = self._quote_close(i)
             if close is None:
                 close = self._unbalanced_close(i)  # ОАО «Гомельский завод «Гидропривод»
-            elif any(x.text in ("«", "„") for x in t[i + 1:close]):
+            elif any(x.text in ("«", "„") for x in t[i + 1:close]) and (
+                    t[i + 1].lemma in self.desc_enterprise or t[i + 1].lemma in self.desc_other):
                 continue  # «Управляющая компания холдинга «X»»: the inner name is the name
+            # «Бумажная фабрика «Красная звезда»»: the whole name, as with one closing quote
             if close is None or close == i + 1:
                 continue
             inner = [x for x in t[i + 1:close] if x.text not in QUOTES]
@@ -86,7 +88,8 @@ class OrgFinder(BodyRules):
                         or normal_word(t[j].text) in self.sport_heads:
                     # "на площадке ООО «X»": a legal form names a company whatever the
                     # place or product noun before it
-                    desc_kind = desc_kind if legal else "skip"
+                    # "на площадке компании «X»": a nearer descriptor has said what it is
+                    desc_kind = desc_kind if legal or desc_kind else "skip"
                     break
                 if lem in self.desc_enterprise:
                     desc_kind = desc_kind or "enterprise"
@@ -106,6 +109,12 @@ class OrgFinder(BodyRules):
                 desc_kind = "skip"  # "сообщает «Красноярский рабочий»": a media source
             self.quote_kinds[close] = desc_kind
             name = quoted_name(inner, self.m, self.v, inflect=not (legal or desc_kind))
+            spec = self.v.generic_heads.get((inner[-1].lemma,)) if len(inner) > 1 else None
+            if spec and spec.get("expand") and inner[-1].text.isupper() \
+                    and all(x.pos == "ADJ" for x in inner[:-1]):
+                # «Марийский ЦБК» -> "Марийский целлюлозно-бумажный комбинат"
+                name = self._expand_head(inner, 1, spec["expand"])
+                name = name[:1].upper() + name[1:]
             known = lookup_initialism(inner[0].text, self.v) if len(inner) == 1 else None
             maker = self.v.known_orgs.get(" ".join(x.lemma for x in inner)) \
                 or self.v.known_orgs.get(" ".join(self.m.plain_lemma(x.text) for x in inner))
@@ -280,6 +289,17 @@ class OrgFinder(BodyRules):
                 first_tok = toks[0].i
             if not any(x.text[:1].isupper() for x in toks):
                 continue
+            if len(toks) == 2 and toks[0].pos == "ADJ" and toks[1].pos in ("NOUN", "PROPN") \
+                    and toks[1].is_title and not toks[1].text.isupper() \
+                    and self.v.place_adjectives.get(toks[0].lemma) \
+                    and (toks[1].lemma,) not in self.v.generic_heads \
+                    and toks[1].lemma not in self.desc_enterprise \
+                    and toks[1].lemma not in self.desc_other \
+                    and toks[1].lemma not in self.state_heads:
+                # "Пермский Соликамскбумпром": the place adjective says where the company
+                # is; the name is the one word
+                toks = toks[1:]
+                first_tok = toks[0].i
             if self._common_phrase_at_start(toks):
                 continue
             if sp.last + 1 < len(t) and t[sp.last + 1].text in OPEN_QUOTES \
@@ -300,7 +320,7 @@ class OrgFinder(BodyRules):
             if not name or normal_word(name) in self.media_names:
                 continue
             known = self.v.known_orgs.get(" ".join(x.lemma for x in toks if x.text not in QUOTES))
-            country = known.country if known else self._country_before(sp.first)
+            country = known.country if known else self._country_before(first_tok)
             head = next((x for x in toks if x.pos in ("NOUN", "PROPN")
                          and x.text not in self.v.legal_short), toks[0])
             kind = "enterprise"
@@ -337,14 +357,46 @@ class OrgFinder(BodyRules):
             self._add(word_nominative(tok, self.m), "enterprise", "", sp.first, sp.first,
                       "coined")
 
+    def dictionary_names(self) -> None:
+        """"Пермский Соликамскбумпром", "поставки Тулачермета": a capitalised word the
+        dictionary itself knows as an organization (OpenCorpora's ``Orgn``), when no other
+        rule took it. Common compounds written with a capital at a sentence start
+        ("Стеклозавод «Неман»") and ministries' shortenings ("Минпром"), which the state
+        body rules own, are not names."""
+        t = self.t
+        for i, tok in enumerate(t):
+            if i in self.taken or i in self.blocked or not tok.is_title or tok.text.isupper() \
+                    or len(tok.text) < 5 or not tok.text.replace("-", "").isalpha() \
+                    or self._in_region(i):
+                continue
+            word = normal_word(tok.text)
+            parses = self.m.parse(word)
+            if not parses or "Orgn" not in parses[0].tag or not parses[0].is_known:
+                continue
+            lemma = parses[0].normal_form
+            if lemma.startswith("мин") or lemma in self.desc_enterprise \
+                    or (lemma,) in self.v.generic_heads \
+                    or (i > 0 and (t[i - 1].text.lower() == "имени"
+                                   or t[i - 1].lemma in self.place_nouns)):
+                # "улица Коминтерна", "завод имени Коминтерна": a name inside another name
+                continue
+            if i + 1 < len(t) and t[i + 1].text in OPEN_QUOTES:
+                continue  # a descriptor before a quoted name
+            self._add(word_nominative(tok, self.m), "enterprise", self._country_before(i), i, i,
+                      "coined")
+
     def _coined_name(self, inner: list[Token]) -> bool:
         """«Алтайвагону»: one capitalised word no dictionary knows (a coined company name,
         natasha often misses it or reads it as a surname)."""
         if len(inner) != 1 or not inner[0].is_title or not inner[0].text.isalpha():
             return False
         parses = self.m.parse(normal_word(inner[0].text))
-        return bool(parses) and not any(p.is_known or "Surn" in p.tag or "Name" in p.tag
-                                        or "Geox" in p.tag for p in parses)
+        # "Нижнекамскшина": a long compound no dictionary knows may still be guessed a
+        # surname from its ending; surnames that long are rare and come with a first name
+        long_compound = len(inner[0].text) >= 12
+        return bool(parses) and not any(
+            p.is_known or ("Surn" in p.tag and not long_compound) or "Name" in p.tag
+            or "Geox" in p.tag for p in parses)
 
     def _attributed(self, i: int) -> bool:
         """The quote at ``i`` is the source of a report: "сообщает «X»", "по данным «X»"."""
@@ -445,6 +497,7 @@ class OrgFinder(BodyRules):
         self.initialisms()
         self.ner()
         self.coined_persons()
+        self.dictionary_names()
         self.defined_abbreviations()
         self._case_variants()
         self._phrase_case_variants()

@@ -132,11 +132,21 @@ def center_parties(sent_tokens: list[Token], tokens: list[Token],
 
 
 def descriptor_parties(sent_tokens: list[Token], tokens: list[Token], orgs: list[OrgMention],
-                       place_adjectives: dict[str, str], taken: set[int]) -> list[Party]:
-    """"белорусский производитель", "дилер": the latest fitting organization named before."""
+                       place_adjectives: dict[str, str], taken: set[int],
+                       dealers: dict[int, str] | None = None) -> list[Party]:
+    """"белорусский производитель", "дилер": the latest fitting organization named before.
+
+    ``dealers``: position of a dealer word -> the organization named as the dealer there; a
+    bare "дилер" refers back to the latest of them."""
     out: list[Party] = []
+    by_name = {o.name: o for o in orgs}
     for t in sent_tokens:
         if t.lemma not in _COREF or t.i in taken or t.feats.get("Number") == "Plur":
+            continue
+        named = [name for k, name in sorted((dealers or {}).items()) if k < t.i]
+        if t.lemma in ("дилер", "дистрибьютор") and named and t.i not in (dealers or {}):
+            o = by_name[named[-1]]
+            out.append(Party(o.name, o.country, t.i, t.i, False, True))
             continue
         nxt = tokens[t.i + 1] if t.i + 1 < len(tokens) else None
         if nxt is not None and (nxt.text in ("«", '"') or nxt.is_title):

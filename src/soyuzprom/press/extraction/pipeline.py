@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import Any
 
+from soyuzprom.press.extraction.dealers import DEALER_WORDS, is_bare, named_dealers
 from soyuzprom.press.extraction.figures import FigureFinder
 from soyuzprom.press.extraction.model import Extraction, Figure, Mention, Person, Relation
 from soyuzprom.press.extraction.morph import normal_word
@@ -95,7 +96,13 @@ class Extractor:
         persons = [p for p in persons if p.first not in org_tokens and not (
             " " not in p.name and normal_word(p.name)[:5] in one_word_orgs)]
         bodies = self._person_bodies(a, persons, orgs, regions)
-        sent_triggers = [self.triggers.find(a.sent_tokens(s)) for s in range(len(a.sents))]
+        spans = [(o.first, o.last) for o in orgs]
+        # "дилер открыл сервисный центр": a bare dealer word refers back, it states no
+        # dealership of its own
+        bare = {t.i for t in a.tokens if t.lemma in DEALER_WORDS
+                and is_bare(a.tokens, t.i, spans, self.vocab.legal_short)}
+        sent_triggers = [self.triggers.find(a.sent_tokens(s), bare)
+                         for s in range(len(a.sents))]
         economic_sents = {t.sent for t in a.tokens if t.lemma in self.economic} | {
             s for s, found in enumerate(sent_triggers) if found}
         sides = _sides(regions, orgs, bodies, economic_sents)
@@ -122,6 +129,9 @@ class Extractor:
             main_region = _main_region(regions)
             russian_republic = any(r.region.country == "RU" and "еспублик" in r.region.name
                                    for r in regions)
+            names = {(o.first, o.last): o.name for o in orgs}
+            dealers = {k: names[span] for k, span in named_dealers(
+                a.tokens, spans, self.vocab.legal_short)}
             previous: tuple[Party, Party] | None = None
             previous_sent = -1
             context: tuple[Party, Party] | None = None
@@ -132,7 +142,8 @@ class Extractor:
                 parties = sentence_parties(s, orgs, regions, persons, bodies)
                 if not a.sent_text(s).lstrip().startswith(("«", "—", "-", "\"")):
                     parties += descriptor_parties(a.sent_tokens(s), a.tokens, orgs,
-                                                  self.vocab.place_adjectives, org_tokens_all)
+                                                  self.vocab.place_adjectives, org_tokens_all,
+                                                  dealers)
                     parties += pronoun_parties(a.sent_tokens(s), orgs, org_tokens_all)
                 parties = [_side(p, a.tokens, fallback, region_fallback) for p in parties]
                 taken = org_tokens_all | {p.first for p in parties}

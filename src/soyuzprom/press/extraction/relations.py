@@ -293,6 +293,17 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
                     chain.append(p)
                     out.append(Relation(typ, src.name, p.name, obj, evidence.strip(), start,
                                         stop))
+        if typ in ("supply", "service_center") and src.is_org:
+            # "официального дилера Минского тракторного завода и Гомсельмаша": every
+            # conjoined supplier of the same kind
+            makers = [src]
+            for p in sorted(cands, key=lambda c: abs(c.first - src.first)):
+                if p.name not in (dst.name, *(c.name for c in makers)) and p.is_org \
+                        and p.country == src.country and not p.is_body \
+                        and any(listed_together(a.tokens, p, c) for c in makers):
+                    makers.append(p)
+                    out.append(Relation(typ, p.name, dst.name, obj, evidence.strip(), start,
+                                        stop))
         if typ == "supply":
             # "более 300 лифтов «Могилевлифтмаша» и около 90 грузовиков МАЗ": every maker;
             # "поставляет в область ... удобрения ОАО «X»": when another party is the buyer,

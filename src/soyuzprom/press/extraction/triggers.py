@@ -9,6 +9,7 @@ Example::
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from soyuzprom.press.extraction.morph import normal_word
@@ -69,10 +70,14 @@ class TriggerIndex:
         self.event_qualifiers = frozenset(
             normal_word(x) for x in rel.get("event_qualifiers", []))
 
-    def find(self, toks: list[Token]) -> list[Trigger]:
+    def find(self, toks: list[Token], skip: Collection[int] = ()) -> list[Trigger]:
+        """Triggers of one sentence; ``skip``: token positions that are no trigger here
+        (a bare "дилер" refers back to a dealer and states nothing)."""
         out: list[Trigger] = []
         seen: set[str] = set()
         for k, t in enumerate(toks):
+            if t.i in skip:
+                continue
             for typ, b in self.pairs.get(t.lemma, []):
                 for j in range(k + 1, min(len(toks), k + 4)):
                     if toks[j].lemma == b and typ not in seen:

@@ -1,0 +1,61 @@
+"""Russian sentences (written for these tests) -> organizations, round 5: a name the
+dictionary knows as an organization, a place adjective before such a name, a long coined
+name taken for a surname, an abbreviated head inside quotes, nested quotes, and a quoted name
+after "на площадке компании"."""
+
+from __future__ import annotations
+
+from soyuzprom.press.extraction import Extractor
+
+LEAD = "Смоленская область наращивает торговлю с Республикой Беларусь. "
+
+
+def test_dictionary_organization_with_place_adjective(extractor: Extractor) -> None:
+    found = extractor.extract(
+        LEAD + "Пермский Соликамскбумпром отгрузил картон в Гомель. Позже Соликамскбумпром "
+        "отправил ещё одну партию.").organizations
+    assert "Соликамскбумпром" in found
+    assert "Пермский Соликамскбумпром" not in found
+
+
+def test_dictionary_organization_is_not_taken_inside_a_street_name(
+        extractor: Extractor) -> None:
+    found = extractor.extract(
+        LEAD + "Сервисный центр МАЗ откроется в депо на улице Коминтерна.").organizations
+    assert "Коминтерн" not in found and "Коминтерна" not in found
+
+
+def test_long_coined_name_is_no_person(extractor: Extractor) -> None:
+    result = extractor.extract(
+        "Товарооборот Татарстана с Беларусью растёт. Крупнейшим отправителем остаётся "
+        "Нижнекамскшина. За год предприятие отгрузило белорусским машиностроителям 400 "
+        "тысяч шин.")
+    assert "Нижнекамскшина" in result.organizations
+    assert not result.persons
+
+
+def test_abbreviated_head_inside_quotes_is_expanded(extractor: Extractor) -> None:
+    found = extractor.extract(
+        LEAD + "ОАО «Сыктывкарский ЦБК» поставляет бумагу в Минск.").organizations
+    assert "Сыктывкарский целлюлозно-бумажный комбинат" in found
+
+
+def test_nested_quotes_keep_the_whole_name(extractor: Extractor) -> None:
+    found = extractor.extract(
+        LEAD + "ОАО «Картонная фабрика «Северная заря»» закупает макулатуру в Смоленске."
+    ).organizations
+    assert "Картонная фабрика Северная заря" in found
+
+
+def test_management_company_in_nested_quotes_gives_the_holding(extractor: Extractor) -> None:
+    found = extractor.extract(
+        LEAD + "ОАО «Управляющая компания холдинга «Бобруйскагромаш»» поставит косилки в "
+        "Смоленскую область.").organizations
+    assert "Бобруйскагромаш" in found
+
+
+def test_quoted_name_on_a_company_site_is_an_organization(extractor: Extractor) -> None:
+    found = extractor.extract(
+        LEAD + "На площадке компании «Десна-Спецтех» в Рославле началась сборка тракторов "
+        "Минского тракторного завода.").organizations
+    assert "Десна-Спецтех" in found
