@@ -59,3 +59,11 @@ def test_quoted_name_on_a_company_site_is_an_organization(extractor: Extractor) 
         LEAD + "На площадке компании «Десна-Спецтех» в Рославле началась сборка тракторов "
         "Минского тракторного завода.").organizations
     assert "Десна-Спецтех" in found
+
+
+def test_republic_with_an_undeclined_name_keeps_its_suffix_in_a_body(
+        extractor: Extractor) -> None:
+    found = extractor.extract(
+        "Гродненский облисполком и Правительство Республики Северная Осетия — Алания "
+        "подписали план сотрудничества.").organizations
+    assert "Правительство Республики Северная Осетия — Алания" in found

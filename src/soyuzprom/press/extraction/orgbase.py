@@ -126,8 +126,14 @@ class OrgFinderBase:
     # -- helpers -------------------------------------------------------------------------
     def _region_gen(self, name: str) -> str:
         """A region in the genitive inside a body's name, without the official suffix:
-        "Кабинет Министров Чувашской Республики" (not "... Республики — Чувашия")."""
-        return self.m.inflect_phrase(name.split(" — ")[0], "gent")
+        "Кабинет Министров Чувашской Республики" (not "... Республики — Чувашия"). A
+        republic named by an undeclined name keeps it: "Правительство Республики Северная
+        Осетия — Алания"."""
+        base, _, suffix = name.partition(" — ")
+        gen = self.m.inflect_phrase(base, "gent")
+        if suffix and base.startswith("Республика "):
+            return f"{gen} — {suffix}"
+        return gen
 
     def _add(self, name: str, kind: str, country: str, first: int, last: int, rule: str) -> None:
         if not name or any(i in self.taken for i in range(first, last + 1)):

@@ -165,6 +165,12 @@ def descriptor_parties(sent_tokens: list[Token], tokens: list[Token], orgs: list
         later = {o.name for o in orgs if o.sent == t.sent and o.first > t.i}
         before = [o for o in orgs if o.last < t.i and o.kind == "enterprise"
                   and (not country or o.country == country) and o.name not in later]
+        if country and not any(o.country == country for o in orgs if o.last < t.i):
+            # "осетинское предприятие" after "Бесланский маисовый комбинат": an enterprise
+            # named after a town the vocabulary does not know
+            before = [o for o in orgs if o.last < t.i and o.kind == "enterprise"
+                      and not o.country and o.name not in later
+                      and o.name.split()[0].endswith(("ий", "ый", "ой", "ая", "ое"))]
         # "поставляет комбинату": the latest enterprise whose name has that head noun
         # ("Гомельский жировой комбинат"), else the latest enterprise named before
         headed = [o for o in before if t.lemma in o.name.lower().split()]

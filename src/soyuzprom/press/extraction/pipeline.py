@@ -78,6 +78,11 @@ class Extractor:
         self.economic = frozenset(normal_word(x) for x in rel["economic"])
         self.non_economic = frozenset(normal_word(x) for x in rel["non_economic"])
         self.cross_border = frozenset(normal_word(x) for x in rel["cross_border"])
+        # "осетинское предприятие", "бобруйская фабрика": the country a descriptor's
+        # adjective tells, from a region's adjective or a town's
+        self.descriptor_places = {
+            adj: r.country for adj, r in self.vocab.region_adjectives.items()
+        } | self.vocab.place_adjectives
 
     def extract(self, text: str, published: dt.date | None = None) -> Extraction:
         if not text or not text.strip():
@@ -142,7 +147,7 @@ class Extractor:
                 parties = sentence_parties(s, orgs, regions, persons, bodies)
                 if not a.sent_text(s).lstrip().startswith(("«", "—", "-", "\"")):
                     parties += descriptor_parties(a.sent_tokens(s), a.tokens, orgs,
-                                                  self.vocab.place_adjectives, org_tokens_all,
+                                                  self.descriptor_places, org_tokens_all,
                                                   dealers)
                     parties += pronoun_parties(a.sent_tokens(s), orgs, org_tokens_all)
                 parties = [_side(p, a.tokens, fallback, region_fallback) for p in parties]

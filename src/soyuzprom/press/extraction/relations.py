@@ -264,13 +264,15 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
                 continue
             if not obj and toks[trig.first - toks[0].i].pos == "VERB":
                 continue  # "поставили подписи": a verb of supply needs goods
-            if src.is_org and dst.is_org and _names_goods(dst.name, obj, morph) \
+            if src.is_org and dst.is_org \
+                    and _names_goods(dst.name, obj, morph, index.generic_objects) \
                     and not _names_goods(src.name, obj, morph):
                 # "Уралвагонзавод и Барановичский станкостроительный завод заключили
                 # контракт на поставку станков": the plant whose name says the goods makes them
                 src, dst = dst, src
         out.append(Relation(typ, src.name, dst.name, obj, evidence.strip(), start, stop))
-        if typ != "agreement" and src.is_org and dst.is_org and _signed_document(toks, index):
+        if typ != "agreement" and src.is_org and dst.is_org and not standing \
+                and _signed_document(toks, index):
             # "X и Y подписали контракт на поставку": the signed contract is an agreement
             # between the two enterprises as well as the supply it provides for
             out.append(Relation("agreement", src.name, dst.name, "контракт", evidence.strip(),
@@ -403,11 +405,13 @@ def _home_of(tokens: list[Token], p: Party, parties: list[Party]) -> bool:
                for o in parties)
 
 
-def _names_goods(name: str, obj: str, morph: Morph) -> bool:
-    """The enterprise's name says what it makes: "станкостроительный" - "станки"."""
+def _names_goods(name: str, obj: str, morph: Morph,
+                 generic: frozenset[str] = frozenset()) -> bool:
+    """The enterprise's name says what it makes: "станкостроительный" - "станки". Generic
+    goods ("продукция") name nothing ("Туймаада-Продукт" is a trader)."""
     # the word and its lemma: a fleeting vowel ("станки" - "станок") hides the stem
     stems = {x[:5] for w in obj.lower().split() if len(w) >= 5
-             for x in (w, morph.plain_lemma(w))}
+             and morph.plain_lemma(w) not in generic for x in (w, morph.plain_lemma(w))}
     words = [w.lower().strip("«»\"") for w in name.replace("-", " ").split()]
     return any(w.startswith(st) for st in stems for w in words)
 
