@@ -67,3 +67,16 @@ def test_republic_with_an_undeclined_name_keeps_its_suffix_in_a_body(
         "Гродненский облисполком и Правительство Республики Северная Осетия — Алания "
         "подписали план сотрудничества.").organizations
     assert "Правительство Республики Северная Осетия — Алания" in found
+
+
+def test_name_after_a_descriptor_keeps_its_written_form(extractor: Extractor) -> None:
+    found = extractor.extract(
+        LEAD + "Смоленская компания начала сборку приборов по лицензии минской компании "
+        "«Адани». Площадку посетил генеральный директор «Адани» Леонид Гурин.").organizations
+    assert "Адани" in found and "Адань" not in found
+
+
+def test_a_column_title_is_no_organization(extractor: Extractor) -> None:
+    found = extractor.extract(
+        LEAD + "МАЗ поставит автобусы в Смоленск.\n\nРубрика «Коротко»").organizations
+    assert "Коротко" not in found

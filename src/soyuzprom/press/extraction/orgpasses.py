@@ -113,10 +113,18 @@ class OrgPasses(OrgFinderBase):
         for o in self.out:
             if _one_word_name(o.name):
                 groups.setdefault(_stem(o.name), set()).add(o.name)
+        # "минской компании «Адани»": after a descriptor or a legal form a name keeps the
+        # form it has, whatever its ending
+        t = self.t
+        written = {o.name for o in self.out if o.rule == "quoted" and o.first > 0 and (
+            t[o.first].text in self.v.legal_short or t[o.first - 1].lemma in self.desc_enterprise
+            or t[o.first - 1].lemma in self.desc_other)}
         rename = {}
         for names in groups.values():
             if len(names) > 1:
-                best = min(names, key=lambda n: (_ending_rank(n), len(n), n))
+                anchored = names & written
+                best = next(iter(anchored)) if len(anchored) == 1 else min(
+                    names, key=lambda n: (_ending_rank(n), len(n), n))
                 rename.update({n: best for n in names if n != best})
         if rename:
             self.out = [replace(o, name=rename[o.name]) if o.name in rename else o

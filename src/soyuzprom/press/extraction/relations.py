@@ -173,6 +173,8 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
                           and not _visited(a.tokens, trig, p, index.visit_words))
                  and not _home_of(a.tokens, p, parties)]
         cands = _outside_descriptions(a.tokens, cands)
+        lo, hi = index.clause_of(toks, trig, triggers)
+        cands = [p for p in cands if p.first < 0 or lo <= p.first < hi]
         if trig.type == "supply" and not standing:
             cands = _without_dealt_makers(a.tokens, cands)
         if trig.type not in SYMMETRIC and maker_fallback:
@@ -237,6 +239,8 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
                 dst = plant
         if trig.type == "joint_venture" and (src.is_country or dst.is_country):
             continue
+        if not (src.is_org or dst.is_org) and src.country and src.country == dst.country:
+            continue  # "песок завозят из Ростовской области": trade inside one country
         if trig.type in SYMMETRIC and src.is_country and dst.is_country \
                 and not (src.via_person or dst.via_person):
             continue  # "Форум регионов Беларуси и России": the countries frame the event

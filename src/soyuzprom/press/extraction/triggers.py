@@ -137,8 +137,44 @@ class TriggerIndex:
         if key in ("дилер", "дистрибьютор"):
             return toks[last].lemma not in ("дилер", "дилерский", "дистрибьютор")
         t = toks[k]
-        return t.pos == "VERB" and t.feats.get("VerbForm") == "Fin" \
-            and any(x.text in (":", ";", "—") for x in toks[last + 1:k])
+        if t.pos != "VERB" or t.feats.get("VerbForm") != "Fin":
+            return False
+        between = toks[last + 1:k]
+        if any(x.text in (":", ";", "—") for x in between):
+            return True
+        # "из Беларуси завозят мебель, а якутские компании отправляют пушнину": a clause
+        # with a subject of its own
+        conj = next((j for j, x in enumerate(between) if x.lemma in ("а", "но")
+                     and j > 0 and between[j - 1].text == ","), None)
+        if conj is None:
+            return False
+        # the subject stands right before the verb ("а мосты и шины закупает у ..." has
+        # its objects in front and shares the subject)
+        subject = next((x for x in reversed(between[conj + 1:]) if x.pos != "ADV"), None)
+        return subject is not None and subject.case == "Nom" \
+            and subject.pos in ("NOUN", "PROPN")
+
+    @staticmethod
+    def clause_of(toks: list[Token], trig: Trigger, triggers: list[Trigger]) -> tuple[int, int]:
+        """Token range (absolute, end exclusive) of the clause a trigger speaks for, when
+        the sentence has another trigger of its type after ", а" or ";"; the whole sentence
+        otherwise (a dash more often sets off an apposition than a clause)."""
+        lo, hi = toks[0].i, toks[-1].i + 1
+        for other in triggers:
+            if other.type != trig.type or other.first == trig.first:
+                continue
+            a, b = sorted((other.last, trig.first)) if other.first < trig.first \
+                else sorted((trig.last, other.first))
+            cut = next((x.i for x in toks if a < x.i < b and (
+                x.text == ";" or (x.lemma in ("а", "но") and x.i - 1 >= toks[0].i
+                                             and toks[x.i - toks[0].i - 1].text == ","))), None)
+            if cut is None:
+                continue
+            if other.first < trig.first:
+                lo = max(lo, cut)
+            else:
+                hi = min(hi, cut)
+        return lo, hi
 
     def hypothetical(self, toks: list[Token], trig: Trigger) -> bool:
         """Readiness, interest, discussion ("готовы рассмотреть поставки") or an agreed
