@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import Any
 
+from soyuzprom.press.extraction.buyers import Sale, buyer_relations
 from soyuzprom.press.extraction.dealers import DEALER_WORDS, is_bare, named_dealers
 from soyuzprom.press.extraction.figures import FigureFinder
 from soyuzprom.press.extraction.model import Extraction, Figure, Mention, Person, Relation
@@ -137,6 +138,7 @@ class Extractor:
             names = {(o.first, o.last): o.name for o in orgs}
             dealers = {k: names[span] for k, span in named_dealers(
                 a.tokens, spans, self.vocab.legal_short)}
+            sale: Sale | None = None
             previous: tuple[Party, Party] | None = None
             previous_sent = -1
             context: tuple[Party, Party] | None = None
@@ -165,8 +167,19 @@ class Extractor:
                 found = find_relations(a, s, parties, self.triggers, self.morph, fallback,
                                        previous, sent_triggers[s], context, region_fallback,
                                        self.region_names, maker_fallback)
-                relations.extend(found)
                 by_name = {p.name: p for p in parties} | {p.name: p for p in fallback.values()}
+                # buyers named next buy from the last enterprise down the chain: the
+                # dealer a maker supplies ("МТЗ ... через дилера «X»", "дилер X продал"),
+                # else the supplier itself
+                named = {p.name: p for p in parties if p.is_org and not p.is_body}
+                main = next((r for r in found if r.type == "supply" and r.source in named),
+                            None)
+                if main is not None:
+                    supplier = named[main.source]
+                    sale = Sale(named.get(main.target, supplier), supplier, s, main.object)
+                found += buyer_relations(a, s, parties, sale, self.triggers.buyer_nouns,
+                                         self.triggers.role_verbs)
+                relations.extend(found)
                 if found:
                     last = found[-1]
                     if last.source in by_name and last.target in by_name:

@@ -53,6 +53,8 @@ class TriggerIndex:
         self.technology = frozenset(normal_word(x) for x in rel["technology_objects"])
         self.not_objects = frozenset(normal_word(x) for x in rel["not_objects"])
         self.generic_objects = frozenset(normal_word(x) for x in rel["generic_objects"])
+        self.buyer_nouns = frozenset(normal_word(x) for x in rel["buyer_nouns"])
+        self.role_verbs = frozenset(normal_word(x) for x in rel["role_verbs"])
         self.trade_flows = frozenset(normal_word(x) for x in rel.get("trade_flows", []))
         self.documents = frozenset(normal_word(x) for x in rel.get("signed_documents", []))
         self.signing_verbs = frozenset(normal_word(x) for x in rel.get("signing_verbs", []))
