@@ -80,3 +80,11 @@ def test_a_column_title_is_no_organization(extractor: Extractor) -> None:
     found = extractor.extract(
         LEAD + "МАЗ поставит автобусы в Смоленск.\n\nРубрика «Коротко»").organizations
     assert "Коротко" not in found
+
+
+def test_a_town_in_the_locative_before_a_head_is_no_name(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "Холдинг «Амкодор» и правительство Свердловской области подписали соглашение о "
+        "строительстве в Берёзовском завода по сборке погрузчиков.").organizations
+    assert not any(name.startswith("Березовск") or name.startswith("Берёзовск")
+                   for name in found)

@@ -243,13 +243,16 @@ def choose_pair(typ: str, reverse: bool, tokens: list[Token], parties: list[Part
     slots = _conjunct_slots(tokens, parties, [slot(tokens, p, kids) for p in parties])
     if typ in SYMMETRIC:
         best = None
+        # "провёл переговоры с министром ...": the counterpart the preposition names
+        with_slot = {p.name for p, s in zip(parties, slots, strict=True) if s == "with"}
         for i, a in enumerate(parties):
             for b in parties[i + 1:]:
                 if not compatible(a, b):
                     continue
                 cross = a.country and b.country and a.country != b.country
                 score = (2 if cross else 0) - (a.is_country + b.is_country) * 0.5 \
-                    + (a.is_org + b.is_org) * 0.3
+                    + (a.is_org + b.is_org) * 0.3 \
+                    + ((a.name in with_slot) + (b.name in with_slot)) * 0.2
                 if best is None or score > best[0]:
                     best = (score, a, b)
         return (best[1], best[2]) if best else None

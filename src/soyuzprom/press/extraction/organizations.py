@@ -151,7 +151,10 @@ class OrgFinder(BodyRules):
                 if spec is None or i in self.taken:
                     continue
                 j = i - 1
-                while j >= 0 and t[j].sent == tok.sent and i - j <= 3 and self._adjective(t[j]):
+                # "в Берёзовском завода": an adjective in another case than the head is a
+                # place of its own, not the start of the name
+                while j >= 0 and t[j].sent == tok.sent and i - j <= 3 and self._adjective(t[j]) \
+                        and not _place_before(t[j], tok):
                     j -= 1
                 first = j + 1
                 while first < i - 1 and t[first].lemma in self.common_adj \
@@ -300,6 +303,8 @@ class OrgFinder(BodyRules):
                 # is; the name is the one word
                 toks = toks[1:]
                 first_tok = toks[0].i
+            if len(toks) >= 2 and _place_before(toks[0], toks[-1]):
+                continue  # "в Берёзовском завода": a town and a noun, not one name
             if self._common_phrase_at_start(toks):
                 continue
             if sp.last + 1 < len(t) and t[sp.last + 1].text in OPEN_QUOTES \
@@ -505,6 +510,13 @@ class OrgFinder(BodyRules):
         self._same_kind()
         self.credits()
         return sorted(self.out, key=lambda m: m.start)
+
+
+def _place_before(adjective: Token, head: Token) -> bool:
+    """"в Берёзовском завода": an adjective in the locative (by tag and ending) before a
+    head in another case names a place of its own, not the start of a name."""
+    return adjective.case == "Loc" and head.case not in (None, "Loc") \
+        and adjective.text.endswith(("ом", "ем"))
 
 
 def find_organizations(analysis: Analysis, vocab: Vocabulary, morph: Morph,

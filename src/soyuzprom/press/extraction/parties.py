@@ -180,6 +180,25 @@ def descriptor_parties(sent_tokens: list[Token], tokens: list[Token], orgs: list
     return out
 
 
+_ENVOYS = {"посол": "Посольство", "консул": "консульство", "генконсул": "консульство"}
+
+
+def envoy_parties(sent_tokens: list[Token], orgs: list[OrgMention],
+                  taken: set[int]) -> list[Party]:
+    """"посол побывал на заводе": an ambassador or consul named by the post alone stands
+    for the embassy or consulate the text named before."""
+    out: list[Party] = []
+    for t in sent_tokens:
+        mission = _ENVOYS.get(t.lemma)
+        if mission is None or t.i in taken:
+            continue
+        before = [o for o in orgs if o.last < t.i and mission in o.name]
+        if before:
+            o = before[-1]
+            out.append(Party(o.name, o.country, t.i, t.i, False, True, is_body=True))
+    return out
+
+
 _PRONOUNS = {"он", "она", "оно", "они"}
 _POSSESSIVES = {"его", "её", "ее", "их"}
 

@@ -37,6 +37,7 @@ from soyuzprom.press.extraction.parties import (
     center_parties,
     collective_parties,
     descriptor_parties,
+    envoy_parties,
     pronoun_parties,
     region_noun_parties,
     republic_parties,
@@ -152,6 +153,7 @@ class Extractor:
                                                   self.descriptor_places, org_tokens_all,
                                                   dealers)
                     parties += pronoun_parties(a.sent_tokens(s), orgs, org_tokens_all)
+                    parties += envoy_parties(a.sent_tokens(s), orgs, org_tokens_all)
                 parties = [_side(p, a.tokens, fallback, region_fallback) for p in parties]
                 taken = org_tokens_all | {p.first for p in parties}
                 parties += collective_parties(a.sent_tokens(s), a.tokens,

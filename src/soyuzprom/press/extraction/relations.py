@@ -205,7 +205,13 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
             if other is not None:
                 cands.append(other)
         countries = {p.country for p in cands if p.country}
-        if trig.type == "meeting" and len(countries) == 1 and len({p.name for p in cands}) > 1:
+        # "Копейский завод посетила делегация Министерства промышленности Беларуси": the
+        # visitor is named, and the plant whose country is not told is the host
+        visitor_named = any(not p.country for p in cands) and any(
+            p.country and p.is_body and slot(a.tokens, p, kids) in ("subj", "gen")
+            for p in cands)
+        if trig.type == "meeting" and len(countries) == 1 and len({p.name for p in cands}) > 1 \
+                and not visitor_named:
             # "Гости встретились с губернатором, посетили завод X и комбинат Y": the hosts
             # are named, the visitors are the text's main region of the other side
             side = "BY" if countries == {"RU"} else "RU"

@@ -50,6 +50,7 @@ class TriggerIndex:
                 self.pairs.setdefault(normal_word(a), []).append((t, normal_word(b)))
         self.modality = frozenset(normal_word(x) for x in rel["modality"])
         self.plan_verbs = frozenset(normal_word(x) for x in rel["plan_verbs"])
+        self.plan_deeds = frozenset(normal_word(x) for x in rel["plan_deeds"])
         self.technology = frozenset(normal_word(x) for x in rel["technology_objects"])
         self.not_objects = frozenset(normal_word(x) for x in rel["not_objects"])
         self.generic_objects = frozenset(normal_word(x) for x in rel["generic_objects"])
@@ -190,8 +191,10 @@ class TriggerIndex:
                     t.lemma == "что" for t in toks[j - lo + 1:j - lo + 3]):
                 return True  # "рассчитывают, что поставки вырастут": a forecast
         for k, t in enumerate(toks):
-            if t.lemma in self.plan_verbs and any(
-                    x.feats.get("VerbForm") == "Inf" for x in toks[k + 1:k + 3]):
+            infinitive = next((x for x in toks[k + 1:k + 3] if x.feats.get("VerbForm") == "Inf"),
+                              None)
+            if t.lemma in self.plan_verbs and infinitive is not None \
+                    and infinitive.lemma not in self.plan_deeds:
                 return True
         return self._negated(toks, trig)
 
