@@ -180,13 +180,16 @@ def descriptor_parties(sent_tokens: list[Token], tokens: list[Token], orgs: list
     return out
 
 
-_ENVOYS = {"посол": "Посольство", "консул": "консульство", "генконсул": "консульство"}
+_ENVOYS = {"посол": "Посольство", "консул": "консульство", "генконсул": "консульство",
+           "облисполком": "областной исполнительный комитет",
+           "горисполком": "городской исполнительный комитет"}
 
 
 def envoy_parties(sent_tokens: list[Token], orgs: list[OrgMention],
                   taken: set[int]) -> list[Party]:
-    """"посол побывал на заводе": an ambassador or consul named by the post alone stands
-    for the embassy or consulate the text named before."""
+    """"посол побывал на заводе", "переговоры в облисполкоме": an ambassador, a consul or
+    an executive committee named by the word alone stands for the embassy, consulate or
+    committee the text named before."""
     out: list[Party] = []
     for t in sent_tokens:
         mission = _ENVOYS.get(t.lemma)
@@ -228,18 +231,22 @@ def pronoun_parties(sent_tokens: list[Token], orgs: list[OrgMention],
 _COLLECTIVE = {"предприятие", "завод", "компания", "хозяйство", "аграрий", "производитель",
                "сельхозпредприятие", "фермер", "сельхозпроизводитель", "машиностроитель",
                "промышленник", "экспортер", "организация", "партнер", "перевозчик",
-               "станкостроитель", "агрохолдинг", "комбинат", "фабрика"}
+               "станкостроитель", "агрохолдинг", "комбинат", "фабрика", "делегация"}
 
 
 def collective_parties(sent_tokens: list[Token], tokens: list[Token],
                        region_adjectives: dict[str, Region], main_region: Region | None,
                        taken: set[int]) -> list[Party]:
-    """"ярославские предприятия", "кубанские хозяйства", "аграрии области" stand for the
-    region."""
+    """"ярославские предприятия", "кубанские хозяйства", "аграрии области", "чувашская
+    делегация" stand for the region."""
     out: list[Party] = []
     for t in sent_tokens:
-        if t.i in taken or t.lemma not in _COLLECTIVE or t.feats.get("Number") != "Plur":
-            continue
+        if t.i in taken or t.lemma not in _COLLECTIVE or (
+                t.feats.get("Number") != "Plur" and t.lemma != "делегация"):
+            continue  # "чувашская делегация" is the region's too
+        if t.lemma == "делегация" and any(x.lemma in ("визит", "ход", "рамка", "присутствие")
+                                          for x in tokens[max(0, t.i - 3):t.i]):
+            continue  # "в ходе визита челябинской делегации": the setting of another fact
         prev = tokens[t.i - 1] if t.i > 0 else None
         nxt = tokens[t.i + 1] if t.i + 1 < len(tokens) else None
         region = None

@@ -265,7 +265,11 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
                                      for w in obj.split())
             if generic and not (src.is_org or dst.is_org):
                 continue  # generic trade between regions is a figure, not a supply
-            if generic and (src.is_country or dst.is_country):
+            # "предприятие отгрузило российским заказчикам продукции на 38 млн": a named
+            # enterprise's delivery is a supply, whatever the goods (ANNOTATION.md)
+            delivered = toks[trig.first - toks[0].i].pos == "VERB" and obj and (
+                (src.is_org and not src.is_body) or (dst.is_org and not dst.is_body))
+            if generic and (src.is_country or dst.is_country) and not delivered:
                 continue
             if not src.is_org and not src.is_country and dst.is_org:
                 # "Владимирская область ... Бобруйскагромаш": a region does not sell to an
