@@ -88,3 +88,10 @@ def test_a_town_in_the_locative_before_a_head_is_no_name(extractor: Extractor) -
         "строительстве в Берёзовском завода по сборке погрузчиков.").organizations
     assert not any(name.startswith("Березовск") or name.startswith("Берёзовск")
                    for name in found)
+
+
+def test_hyphenated_region_keeps_its_capitals_in_a_body(extractor: Extractor) -> None:
+    found = extractor.extract(
+        "Председатель Правительства Кабардино-Балкарской Республики и председатель "
+        "Гродненского облисполкома провели видеоконференцию.").organizations
+    assert "Правительство Кабардино-Балкарской Республики" in found

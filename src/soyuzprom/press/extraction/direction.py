@@ -159,6 +159,8 @@ def slot(tokens: list[Token], p: Party, kids: dict[int, list[int]] | None = None
     | obj | other."""
     if p.first < 0:
         return "other"  # a party from elsewhere in the text
+    if _licensor(tokens, p):
+        return "maker"
     found = _syntax_slot(tokens, p, kids) if kids is not None else None
     found = found or _surface_slot(tokens, p)
     if found in ("subj", "obj", "other") and _after_goods(tokens, p):
@@ -166,6 +168,21 @@ def slot(tokens: list[Token], p: Party, kids: dict[int, list[int]] | None = None
         # name read as nominative): a brand right after goods in the genitive plural makes them
         return "maker"
     return found
+
+
+_LICENCE_WORDS = {"лицензия", "документация", "технология"}
+
+
+def _licensor(tokens: list[Token], p: Party) -> bool:
+    """"по лицензии минской компании «Адани»", "по документации КАМАЗа": the owner of the
+    licence makes the product, however the parser attaches the name."""
+    k = p.first - 1
+    while k >= 0 and tokens[k].sent == tokens[p.first].sent and (
+            tokens[k].text in ("«", '"', "„") or tokens[k].pos == "ADJ"
+            or tokens[k].lemma in _DESCRIPTORS):
+        k -= 1
+    return k >= 0 and tokens[k].sent == tokens[p.first].sent \
+        and tokens[k].lemma in _LICENCE_WORDS
 
 
 def _surface_slot(tokens: list[Token], p: Party) -> str:

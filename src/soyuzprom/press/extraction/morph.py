@@ -41,9 +41,13 @@ def normal_word(word: str) -> str:
 
 
 def recover_shape(word: str, like: str) -> str:
-    """Copy the capitalisation of ``like`` onto ``word`` (МАЗ stays upper, Завод title)."""
+    """Copy the capitalisation of ``like`` onto ``word`` (МАЗ stays upper, Завод title,
+    each part of "Кабардино-Балкарской" as in "Кабардино-Балкарская")."""
     if like.isupper() and len(like) > 1:
         return word.upper()
+    parts, shapes = word.split("-"), like.split("-")
+    if len(parts) == len(shapes) > 1:
+        return "-".join(recover_shape(w, s) for w, s in zip(parts, shapes, strict=True))
     if like[:1].isupper():
         return word[:1].upper() + word[1:]
     return word

@@ -161,8 +161,11 @@ def descriptor_parties(sent_tokens: list[Token], tokens: list[Token], orgs: list
             if c and tokens[j].pos == "ADJ":
                 country = c
                 break
-        # "компания и холдинг «Амкодор» подписали": not the partner named later on
-        later = {o.name for o in orgs if o.sent == t.sent and o.first > t.i}
+        # "компания и холдинг «Амкодор» подписали": not the partner named later on;
+        # "компании «X», которая является дилером завода": not the one the clause is about
+        later = {o.name for o in orgs if o.sent == t.sent and o.first > t.i} | {
+            o.name for o in orgs if o.sent == t.sent and o.last < t.i and any(
+                x.lemma == "который" for x in tokens[o.last + 1:t.i])}
         before = [o for o in orgs if o.last < t.i and o.kind == "enterprise"
                   and (not country or o.country == country) and o.name not in later]
         if country and not any(o.country == country for o in orgs if o.last < t.i):
