@@ -95,3 +95,12 @@ def test_hyphenated_region_keeps_its_capitals_in_a_body(extractor: Extractor) ->
         "Председатель Правительства Кабардино-Балкарской Республики и председатель "
         "Гродненского облисполкома провели видеоконференцию.").organizations
     assert "Правительство Кабардино-Балкарской Республики" in found
+
+
+def test_a_denied_export_makes_no_cooperation_text(extractor: Extractor) -> None:
+    result = extractor.extract(
+        "В Республике Ингушетия начал работу завод ООО «Ингушстекло». Генеральный директор "
+        "«Ингушстекло» Заур Албаков отметил, что о поставках в Беларусь речь пока не идёт: "
+        "сначала завод займётся внутренним рынком. Стоимость проекта составила 6,8 млрд "
+        "рублей, создано 420 рабочих мест.")
+    assert result.relevant is False

@@ -298,8 +298,9 @@ def choose_pair(typ: str, reverse: bool, tokens: list[Token], parties: list[Part
                 continue  # "получили ОАО «X» и ООО «Y»": two parties in one role
             if compatible(src, dst) and (not src.country or not dst.country
                                           or src.country != dst.country):
-                if typ == "joint_production" and slot_of[src.name] == slot_of[dst.name] \
-                        and src.country == "RU" and dst.country == "BY":
+                if typ == "joint_production" and src.country == "RU" and dst.country == "BY" \
+                        and (slot_of[src.name] == slot_of[dst.name]
+                             or listed_together(tokens, src, dst)):
                     # "X и Y наладят совместный выпуск": nothing tells the owner; in this
                     # domain the Belarusian maker licenses its product to the Russian side
                     return dst, src

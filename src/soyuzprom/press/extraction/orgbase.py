@@ -73,6 +73,33 @@ def _word_sets(vocab: Vocabulary) -> dict[str, frozenset[str]]:
     return sets
 
 
+_STEMS: dict[int, dict[str, str]] = {}
+
+
+def place_stems(vocab: Vocabulary) -> dict[str, str]:
+    """Stems of place adjectives -> country, for compound names built on a town's name
+    ("Могилевтрансмаш", "Сарансккабель", "Борисовдрев"): "могилёвский" -> "могилев",
+    "саранский" -> "саран". Stems shorter than five letters, or told for both countries,
+    are left out."""
+    cached = _STEMS.get(id(vocab))
+    if cached is not None:
+        return cached
+    told: dict[str, set[str]] = {}
+    adjectives = dict(vocab.place_adjectives)
+    adjectives.update({a: r.country for a, r in vocab.region_adjectives.items()})
+    for adjective, country in adjectives.items():
+        word = normal_word(adjective)
+        for ending in ("ский", "цкий", "ской"):
+            if word.endswith(ending):
+                stem = word[: -len(ending)]
+                if len(stem) >= 5:
+                    told.setdefault(stem, set()).add(country)
+                break
+    stems = {stem: next(iter(c)) for stem, c in told.items() if len(c) == 1}
+    _STEMS[id(vocab)] = stems
+    return stems
+
+
 class OrgFinderBase:
     """State and helpers shared by the organization rules of one analysed text."""
 
@@ -151,9 +178,21 @@ class OrgFinderBase:
                 parses = [p for p in self.m.parse(normal_word(first_word)) if p.tag.POS == "ADJF"]
                 if parses:
                     country = self.v.place_adjectives.get(normal_word(parses[0].normal_form), "")
+                elif " " not in name:
+                    country = self._compound_country(name)
         self.taken.update(range(first, last + 1))
         self.out.append(OrgMention(name, kind, country, first, last, t[first].start,
                                    t[last].stop, t[first].sent, rule))
+
+    def _compound_country(self, name: str) -> str:
+        """"Могилевтрансмаш": a one-word name that starts with a town's stem and goes on."""
+        word = normal_word(name)
+        stems = place_stems(self.v)
+        for n in range(min(len(word) - 3, 10), 4, -1):
+            country = stems.get(word[:n])
+            if country:
+                return country
+        return ""
 
     def _country_before(self, i: int) -> str:
         """Country told by an adjective just before: "белорусское предприятие «X»" - not

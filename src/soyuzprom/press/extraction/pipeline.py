@@ -266,8 +266,10 @@ def _linked_sentences(a: Analysis, regions: list[RegionMention], orgs: list[OrgM
         if p.name in bodies and bodies[p.name][1]:
             countries.setdefault(p.sent, set()).add(bodies[p.name][1])
     linked = [s for s, c in countries.items() if {"RU", "BY"} <= c]
-    # "Беларусь рассматривается как возможный рынок": a possibility links nothing
+    # "Беларусь рассматривается как возможный рынок": a possibility links nothing;
+    # "о поставках в Беларусь речь пока не идёт": nor does a denial
     return sum(1 for s in linked if not any(t.lemma in modality for t in a.sent_tokens(s))
+               and not any(TriggerIndex.negated(a.sent_tokens(s), t) for t in sent_triggers[s])
                and (sent_triggers[s] or any(t.lemma in words for t in a.sent_tokens(s))))
 
 

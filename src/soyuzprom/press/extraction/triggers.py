@@ -196,10 +196,10 @@ class TriggerIndex:
             if t.lemma in self.plan_verbs and infinitive is not None \
                     and infinitive.lemma not in self.plan_deeds:
                 return True
-        return self._negated(toks, trig)
+        return self.negated(toks, trig)
 
     @staticmethod
-    def _negated(toks: list[Token], trig: Trigger) -> bool:
+    def negated(toks: list[Token], trig: Trigger) -> bool:
         """"о поставках в Беларусь речь пока не идёт", "поставки не ведутся": the clause of
         the trigger denies it ("не только ..., но и" denies nothing)."""
         lo = toks[0].i
