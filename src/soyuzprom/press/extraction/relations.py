@@ -174,6 +174,13 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
                  and not _home_of(a.tokens, p, parties)]
         cands = _outside_descriptions(a.tokens, cands)
         lo, hi = index.clause_of(toks, trig, triggers)
+        # "посетила завод X, где обсуждались поставки для Y": Y belongs to the relative
+        # clause, not to the visit
+        relative = next((t.i for t in toks if t.i > trig.last and t.lemma in ("где", "который",
+                                                                          "куда")
+                         and t.i - 1 >= toks[0].i and a.tokens[t.i - 1].text == ","), None)
+        if relative is not None and trig.type == "meeting":
+            hi = min(hi, relative)
         cands = [p for p in cands if p.first < 0 or lo <= p.first < hi]
         if trig.type == "supply" and not standing:
             cands = _without_dealt_makers(a.tokens, cands)
@@ -182,8 +189,11 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
         cands = [p for p in cands if not _in_apposition(a.tokens, p, cands)
                  and not _partner_adjective(a.tokens, p, cands)]
         if not cands and trig.type in SYMMETRIC:
-            # "Соглашение об этом подписали стороны": the parties of the previous fact
-            if previous is not None:
+            # "Соглашение об этом подписали стороны": the parties of the previous fact;
+            # "Отдельным пунктом встречи стало ...": the sides of the talks told before
+            if trig.type == "meeting" and context is not None:
+                cands = list(context)
+            elif previous is not None:
                 cands = list(previous)
             elif context is not None:
                 cands = list(context)  # the pair the previous sentence named
@@ -208,7 +218,8 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
         # "Копейский завод посетила делегация Министерства промышленности Беларуси": the
         # visitor is named, and the plant whose country is not told is the host
         visitor_named = any(not p.country for p in cands) and any(
-            p.country and p.is_body and slot(a.tokens, p, kids) in ("subj", "gen")
+            p.country and ((p.is_body and slot(a.tokens, p, kids) in ("subj", "gen"))
+                           or (p.first > 0 and a.tokens[p.first - 1].lemma == "делегация"))
             for p in cands)
         if trig.type == "meeting" and len(countries) == 1 and len({p.name for p in cands}) > 1 \
                 and not visitor_named:
