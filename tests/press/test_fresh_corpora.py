@@ -1,6 +1,6 @@
 """Consistency of the fresh corpora: every gold file follows ANNOTATION.md.
 
-``tests/press/fresh_a`` … ``fresh_j`` were written by annotators who did not read the
+``tests/press/fresh_a`` … ``fresh_l`` were written by annotators who did not read the
 extractor, its vocabularies or its output (each directory's README gives its style and the
 annotator's decisions). These tests only check that the gold is well formed and grounded in
 its text (``gold_checks.py``), never the extractor. One table row per corpus: what differs
@@ -80,6 +80,18 @@ CORPORA = [
                                 "fj16_vologda_optical_plant_workshop",
                                 "fj17_lenoblast_toksovo_ski_cup",
                                 "fj18_kaluga_museum_minsk_exhibition"}),
+           facts_in_relevant=True, published_years=(2024, 2026)),
+    Corpus("fresh_k",
+           negatives=frozenset({"fk15_kirov_regional_budget",
+                                "fk16_penza_dizel_preseason_tournament",
+                                "fk17_petrozavodsk_vitebsk_art_exhibition",
+                                "fk18_samara_machine_tool_plant_cnc_line"}),
+           facts_in_relevant=True, published_years=(2024, 2026)),
+    Corpus("fresh_l",
+           negatives=frozenset({"fl15_tyumen_budget_amendments",
+                                "fl16_kingisepp_fosforit_fertilizer_line",
+                                "fl17_khabarovsk_chess_rapid_festival",
+                                "fl18_izhevsk_opera_minsk_tour"}),
            facts_in_relevant=True, published_years=(2024, 2026)),
 ]
 DOCS = {c.name: {d.stem: d for d in load_gold_dir(HERE / c.name)} for c in CORPORA}

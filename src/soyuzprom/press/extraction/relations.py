@@ -605,6 +605,10 @@ def _witness(tokens: list[Token], p: Party) -> bool:
             return True
         if t.pos in ("VERB", "AUX") or t.text in (".", ";", ":"):
             return False
+        if t.case == "Nom" and t.pos in ("NOUN", "PRON") and t.lemma not in ("ООО", "ОАО"):
+            # "в присутствии членов делегации холдинг и его дилер подписали": the subject
+            # starts after the witnesses
+            return False
         j -= 1
     return False
 
