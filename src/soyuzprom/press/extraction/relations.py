@@ -50,7 +50,12 @@ def _goods_after(j: int, sent: int, tokens: list[Token], party_tokens: set[int],
             k = j
             while k < len(tokens) and tokens[k].pos == "ADJ":
                 k += 1
-            if k < len(tokens) and tokens[k].pos == "NOUN" and k not in party_tokens:
+            if k > j and (k >= len(tokens) or tokens[k].pos != "NOUN") \
+                    and _dictionary_noun(tokens[k - 1].text, morph):
+                k -= 1  # "партию электроинструмента": a rare noun the tagger took for an ADJ
+            if k < len(tokens) and (tokens[k].pos == "NOUN" or (
+                    tokens[k].pos == "ADJ" and _dictionary_noun(tokens[k].text, morph))) \
+                    and k not in party_tokens:
                 if tokens[k].lemma in stop:
                     j = k + 1
                     continue
@@ -61,6 +66,12 @@ def _goods_after(j: int, sent: int, tokens: list[Token], party_tokens: set[int],
                 return morph.nominative(tokens[j:end + 1]).lower()
         j += 1
     return ""
+
+
+def _dictionary_noun(word: str, morph: Morph) -> bool:
+    """The dictionary's first reading of ``word`` is a noun."""
+    parses = morph.parse(word.lower())
+    return bool(parses) and parses[0].tag.POS == "NOUN"
 
 
 def describe_object(typ: str, trig: Trigger, tokens: list[Token], parties: list[Party],
@@ -295,6 +306,10 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
                 # "Уралвагонзавод и Барановичский станкостроительный завод заключили
                 # контракт на поставку станков": the plant whose name says the goods makes them
                 src, dst = dst, src
+        whole = (lo, hi) == (toks[0].i, toks[-1].i + 1)
+        if typ not in SYMMETRIC and whole and any(r.type == typ and (r.source, r.target) == (
+                dst.name, src.name) for r in out):
+            continue  # ": её закупила компания «Y»": the same delivery told from the buyer
         out.append(Relation(typ, src.name, dst.name, obj, evidence.strip(), start, stop))
         if typ != "agreement" and src.is_org and dst.is_org and not standing \
                 and _signed_document(toks, index):
@@ -304,7 +319,10 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
                                 start, stop))
         second = index.second_clause(toks, trig) if typ == "supply" else None
         if second is not None and second.reverse != trig.reverse and not any(
-                p.first > second.first and p.name not in (src.name, dst.name) for p in cands):
+                p.first > second.first and p.name not in (src.name, dst.name) for p in cands) \
+                and not dst.first > second.first:
+            # (": её закупила компания «Y»": Y after the second verb is its subject, the same
+            # fact told from the buyer's side)
             # "..., а получает оттуда стекло": the same pair, the other way round
             obj2 = describe_object(typ, second, a.tokens, cands, morph, index.not_objects,
                                index.goods_list_cues)
