@@ -113,12 +113,18 @@ _COREF = {"производитель", "холдинг", "компания", "�
           "автозавод", "машзавод", "тракторостроитель", "автопроизводитель"}
 
 
+_ZONES = {"зона", "сэз", "оэз"}
+
+
 def center_parties(sent_tokens: list[Token], tokens: list[Token],
                    centers: dict[tuple[str, ...], Region], taken: set[int]) -> list[Party]:
-    """"в Екатеринбурге", "в Гомель": a regional centre after "в" hosts for its region."""
+    """"в Екатеринбурге", "в Гомель": a regional centre after "в" hosts for its region; so
+    does the centre a free economic zone is named after ("в СЭЗ «Витебск»")."""
     out: list[Party] = []
     for t in sent_tokens:
-        if t.i in taken or not t.is_title or t.i == 0 or tokens[t.i - 1].lemma not in ("в", "во"):
+        zone = t.i >= 2 and tokens[t.i - 1].text == "«" and tokens[t.i - 2].lemma in _ZONES
+        if t.i in taken or not t.is_title or t.i == 0 or (
+                tokens[t.i - 1].lemma not in ("в", "во") and not zone):
             continue
         for length in (3, 2, 1):
             span = tokens[t.i:t.i + length]
