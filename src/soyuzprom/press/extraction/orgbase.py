@@ -202,9 +202,10 @@ class OrgFinderBase:
             if tok.sent != self.t[i].sent or tok.pos in ("VERB", "AUX", "ADP", "CCONJ") \
                     or tok.text in (",", ".", ":", ";", "—"):
                 break
-            c = self.v.place_adjectives.get(tok.lemma)
+            region = self.v.region_adjectives.get(tok.lemma)
+            c = self.v.place_adjectives.get(tok.lemma) or (region.country if region else "")
             if c and tok.pos == "ADJ":
-                return c
+                return c  # "белорусское предприятие", "томская компания"
         return ""
 
     def _quote_close(self, i: int) -> int | None:

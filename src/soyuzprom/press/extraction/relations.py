@@ -317,8 +317,17 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
             # between the two enterprises as well as the supply it provides for
             out.append(Relation("agreement", src.name, dst.name, "контракт", evidence.strip(),
                                 start, stop))
-        second = index.second_clause(toks, trig) if typ == "supply" else None
-        if second is not None and second.reverse != trig.reverse and not any(
+        second = index.second_clause(toks, trig) if trig.type == "supply" else None
+        if second is not None and typ == "joint_production" and second.reverse == trig.reverse:
+            # "передаст заводу документацию и будет поставлять основные узлы": the licence,
+            # then the parts, from the same side to the same partner
+            obj2 = describe_object("supply", second, a.tokens, cands, morph, index.not_objects,
+                                   index.goods_list_cues)
+            if obj2:
+                out.append(Relation("supply", src.name, dst.name, obj2, evidence.strip(), start,
+                                    stop))
+            second = None
+        if second is not None and typ == "supply" and second.reverse != trig.reverse and not any(
                 p.first > second.first and p.name not in (src.name, dst.name) for p in cands) \
                 and not dst.first > second.first:
             # (": её закупила компания «Y»": Y after the second verb is its subject, the same
@@ -572,9 +581,13 @@ def _side_maker(tokens: list[Token], p: Party, makers: dict[str, Party]) -> Part
 
 
 def _side_word(tokens: list[Token], p: Party) -> bool:
-    """The mention is a country adjective before "сторона"."""
-    return p.first >= 0 and tokens[p.first].pos == "ADJ" and p.last + 1 < len(tokens) \
-        and tokens[p.last + 1].lemma == "сторона"
+    """The mention is a country adjective before "сторона" or "партнёр" (singular: "the
+    Russian partner" of a licence is its enterprise, "белорусские партнёры" are many)."""
+    if p.first < 0 or tokens[p.first].pos != "ADJ" or p.last + 1 >= len(tokens):
+        return False
+    nxt = tokens[p.last + 1]
+    return nxt.lemma == "сторона" or (nxt.lemma in ("партнёр", "партнер")
+                                      and nxt.feats.get("Number") != "Plur")
 
 
 def _in_apposition(tokens: list[Token], p: Party, cands: list[Party]) -> bool:
