@@ -104,3 +104,10 @@ def test_a_denied_export_makes_no_cooperation_text(extractor: Extractor) -> None
         "сначала завод займётся внутренним рынком. Стоимость проекта составила 6,8 млрд "
         "рублей, создано 420 рабочих мест.")
     assert result.relevant is False
+
+
+def test_named_after_an_event_keeps_its_noun(extractor: Extractor) -> None:
+    found = extractor.extract(
+        LEAD + "Калужская область и Минский станкостроительный завод имени Октябрьской "
+        "революции подписали соглашение.").organizations
+    assert "Минский станкостроительный завод имени Октябрьской революции" in found

@@ -258,6 +258,12 @@ def choose_pair(typ: str, reverse: bool, tokens: list[Token], parties: list[Part
     if len(parties) < 2:
         return None
     slots = _conjunct_slots(tokens, parties, [slot(tokens, p, kids) for p in parties])
+    # "подписан с фабрикой «X»: она будет получать молоко": a party named twice acts where
+    # it is the subject
+    subjects = {p.name for p, s in zip(parties, slots, strict=True) if s == "subj"}
+    keep = [k for k, p in enumerate(parties) if p.name not in subjects or slots[k] == "subj"]
+    if len(keep) < len(parties) and len({parties[k].name for k in keep}) >= 2:
+        parties, slots = [parties[k] for k in keep], [slots[k] for k in keep]
     if typ in SYMMETRIC:
         best = None
         # "провёл переговоры с министром ...": the counterpart the preposition names

@@ -225,6 +225,9 @@ class OrgFinder(BodyRules):
         while j < len(t) and j - k <= 8 and t[j].sent == t[k].sent:
             if t[j].is_title and len(t[j].text) > 1:
                 last = j  # a surname or a full first name
+            elif last and t[j].pos == "NOUN" and t[j].case == "Gen" and t[last].pos == "ADJ":
+                last = j  # "имени Октябрьской революции": the noun the adjective qualifies
+                break
             elif not (t[j].text == "." or (len(t[j].text) == 1 and t[j].text.isupper())):
                 break
             j += 1

@@ -108,7 +108,11 @@ def sentence_parties(sent: int, orgs: list[OrgMention], regions: list[RegionMent
     return sorted(out, key=lambda x: x.first)
 
 
-_COREF = {"производитель", "холдинг", "компания", "предприятие", "завод", "дилер", "поставщик",
+# "комплекс" refers back only to an enterprise named with it ("Новоенисейский
+# лесохимический комплекс"); as a common noun it names much else
+_HEADED_ONLY = {"комплекс"}
+_COREF = {"комплекс", "производитель", "холдинг", "компания", "предприятие", "завод", "дилер",
+          "поставщик",
           "концерн", "корпорация", "комбинат", "покупатель", "заказчик", "изготовитель",
           "автозавод", "машзавод", "тракторостроитель", "автопроизводитель"}
 
@@ -183,6 +187,8 @@ def descriptor_parties(sent_tokens: list[Token], tokens: list[Token], orgs: list
         # "поставляет комбинату": the latest enterprise whose name has that head noun
         # ("Гомельский жировой комбинат"), else the latest enterprise named before
         headed = [o for o in before if t.lemma in o.name.lower().split()]
+        if t.lemma in _HEADED_ONLY:
+            before = []
         if headed or before:
             o = (headed or before)[-1]
             out.append(Party(o.name, o.country, t.i, t.i, False, True))
