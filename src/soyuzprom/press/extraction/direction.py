@@ -181,8 +181,12 @@ def _licensor(tokens: list[Token], p: Party) -> bool:
             tokens[k].text in ("«", '"', "„") or tokens[k].pos == "ADJ"
             or tokens[k].lemma in _DESCRIPTORS):
         k -= 1
-    return k >= 0 and tokens[k].sent == tokens[p.first].sent \
-        and tokens[k].lemma in _LICENCE_WORDS
+    if k < 0 or tokens[k].sent != tokens[p.first].sent:
+        return False
+    # "открылся сервисный центр МАЗ": the maker whose machines the centre serves
+    service = tokens[k].lemma == "центр" and k > 0 and tokens[k - 1].lemma in (
+        "сервисный", "технический", "дилерский") and tokens[k].i + 1 == p.first
+    return tokens[k].lemma in _LICENCE_WORDS or service
 
 
 def _surface_slot(tokens: list[Token], p: Party) -> str:
