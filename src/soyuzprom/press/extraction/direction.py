@@ -345,6 +345,19 @@ def _conjunct_slots(tokens: list[Token], parties: list[Party], slots: list[str])
     return out
 
 
+_FLOW_NOUNS = {"поставка", "экспорт", "импорт", "продукция", "товар", "продукт", "техника",
+               "отгрузка", "продажа", "ввоз", "вывоз"}
+
+
+def _qualifies_goods(tokens: list[Token], p: Party) -> bool:
+    """"поставки белорусских молочных продуктов", "основу брестского экспорта": a country or
+    region adjective on goods or on a trade flow names where they come from."""
+    k = p.last + 1
+    while k < len(tokens) and tokens[k].pos == "ADJ":
+        k += 1
+    return k < len(tokens) and tokens[k].lemma in _FLOW_NOUNS
+
+
 def _ordered(parties: list[Party], slots: list[str], order: tuple[str, ...],
              anchor: int = -1, first_named: bool = False,
              tokens: list[Token] | None = None) -> list[Party]:
@@ -364,7 +377,8 @@ def _ordered(parties: list[Party], slots: list[str], order: tuple[str, ...],
         adjective = int(tokens is not None and p.is_country and p.first >= 0
                         and tokens[p.first].pos == "ADJ" and not (
                             p.last + 1 < len(tokens)
-                            and tokens[p.last + 1].lemma in _TRADERS))
+                            and tokens[p.last + 1].lemma in _TRADERS)
+                        and not _qualifies_goods(tokens, p))
         # "область покупает технику: завод отгрузил шины": the subject of the trigger's
         # own verb before the subject of another clause
         governed = 0 if tokens is None or anchor < 0 else int(not _governed_by(tokens, p, anchor))

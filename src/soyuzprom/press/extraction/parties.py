@@ -249,6 +249,9 @@ _COLLECTIVE = {"предприятие", "завод", "компания", "хо
                "станкостроитель", "агрохолдинг", "комбинат", "фабрика", "делегация"}
 
 
+_FLOWS = {"экспорт", "импорт", "поставка", "ввоз", "вывоз", "товарооборот"}
+
+
 def collective_parties(sent_tokens: list[Token], tokens: list[Token],
                        region_adjectives: dict[str, Region], main_region: Region | None,
                        taken: set[int]) -> list[Party]:
@@ -256,15 +259,21 @@ def collective_parties(sent_tokens: list[Token], tokens: list[Token],
     делегация" stand for the region."""
     out: list[Party] = []
     for t in sent_tokens:
+        prev = tokens[t.i - 1] if t.i > 0 else None
+        if t.lemma in _FLOWS and prev is not None and prev.i not in taken \
+                and prev.pos == "ADJ" and prev.lemma in region_adjectives:
+            # "основу брестского экспорта": the region whose trade it is
+            home = region_adjectives[prev.lemma]
+            out.append(Party(home.name, home.country, prev.i, prev.i, False, False))
+            continue
         if t.i in taken or t.lemma not in _COLLECTIVE or (
                 t.feats.get("Number") != "Plur" and t.lemma != "делегация"):
             continue  # "чувашская делегация" is the region's too
         if t.lemma == "делегация" and any(x.lemma in ("визит", "ход", "рамка", "присутствие")
                                           for x in tokens[max(0, t.i - 3):t.i]):
             continue  # "в ходе визита челябинской делегации": the setting of another fact
-        prev = tokens[t.i - 1] if t.i > 0 else None
         nxt = tokens[t.i + 1] if t.i + 1 < len(tokens) else None
-        region = None
+        region: Region | None = None
         if prev is not None and prev.pos == "ADJ" and prev.lemma in region_adjectives:
             region = region_adjectives[prev.lemma]
         elif nxt is not None and nxt.lemma in ("область", "регион", "край") \

@@ -411,6 +411,12 @@ def trade_flow_pair(trig: Trigger, tokens: list[Token], cands: list[Party],
         home = fallback.get(side)
     if home is None or not home.country or (home.is_country and country is None):
         return None
+    # "основу брестского экспорта на Кубань": the destination the flow names
+    destination = next((p for p in named if not p.is_country and p.country != home.country
+                        and p.first > 0 and tokens[p.first - 1].lemma in ("в", "во", "на")),
+                       None)
+    if destination is not None:
+        country = destination
     if country is None:
         side = "BY" if home.country == "RU" else "RU"
         country = Party(COUNTRY_NAME[side], side, -1, -1, True)
