@@ -192,6 +192,7 @@ class Extractor:
                         last_symmetric = (by_name[r.source], by_name[r.target])
                 context = (sentence_pair(parties) if not found else None) or last_symmetric
         relations = refine_hosts(relations, a, orgs, {r.name for r in regions})
+        relations = _committee_sides(relations, orgs, all_regions)
         lemmas = [t.lemma for t in a.tokens]
         economic = sum(1 for x in lemmas if x in self.economic)
         non_economic = sum(1 for x in lemmas if x in self.non_economic)
@@ -230,6 +231,27 @@ class Extractor:
             if body is not None:
                 out[p.name] = body
         return out
+
+
+def _committee_sides(relations: list[Relation], orgs: list[OrgMention],
+                     regions: list[RegionMention]) -> list[Relation]:
+    """"Делегация Витебской области ... переговоры с председателем Витебского
+    облисполкома": a Belarusian oblast that meets or signs is its executive committee when
+    the text names the committee (most annotators list the committee; a Russian region
+    stays itself, its governor stands for it)."""
+    committees = {}
+    for o in orgs:
+        if o.name.endswith("областной исполнительный комитет"):
+            for r in regions:
+                if r.region.country == "BY" and r.region.kind != "country" \
+                        and normal_word(r.region.name)[:5] == normal_word(o.name)[:5]:
+                    committees[r.region.name] = o.name
+    if not committees:
+        return relations
+    out = [replace(r, source=committees.get(r.source, r.source),
+                   target=committees.get(r.target, r.target))
+           if r.type in ("meeting", "agreement") else r for r in relations]
+    return [r for r in out if r.source != r.target]
 
 
 def _sides(regions: list[RegionMention], orgs: list[OrgMention],
