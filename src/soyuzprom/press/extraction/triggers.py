@@ -87,6 +87,8 @@ class TriggerIndex:
                         out.append(Trigger(typ, toks[k].i, toks[j].i, False))
                         seen.add(typ)
             key = t.text if t.text.isupper() and len(t.text) <= 3 else t.lemma
+            if key == "СП" and k + 1 < len(toks) and toks[k + 1].text in ("«", '"'):
+                continue  # "витебское СП «Белвест»": the company's form, not a new venture
             for typ, rev in self.single.get(key, []):
                 if typ not in seen:
                     out.append(Trigger(typ, t.i, t.i, rev))
