@@ -89,6 +89,8 @@ class TriggerIndex:
             key = t.text if t.text.isupper() and len(t.text) <= 3 else t.lemma
             if key == "СП" and k + 1 < len(toks) and toks[k + 1].text in ("«", '"'):
                 continue  # "витебское СП «Белвест»": the company's form, not a new venture
+            if key == "везти" and t.feats.get("VerbForm") != "Fin":
+                continue  # "выгоднее, чем везти готовые машины": no delivery told
             for typ, rev in self.single.get(key, []):
                 if typ not in seen:
                     out.append(Trigger(typ, t.i, t.i, rev))
