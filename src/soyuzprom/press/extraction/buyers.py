@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from soyuzprom.press.extraction.direction import listed_together
+from soyuzprom.press.extraction.direction import conjoined
 from soyuzprom.press.extraction.model import Relation
 from soyuzprom.press.extraction.nlp import Analysis, Token
 from soyuzprom.press.extraction.parties import Party
@@ -75,11 +75,8 @@ def buyer_relations(a: Analysis, s: int, parties: list[Party], sale: Sale | None
         if not named:
             continue
         # the first name after the noun, then every name listed with it
-        chain = [min(named, key=lambda p: p.first)]
-        for p in sorted(named, key=lambda p: p.first):
-            if p.name not in {c.name for c in chain} \
-                    and any(listed_together(a.tokens, p, c) for c in chain):
-                chain.append(p)
+        head = min(named, key=lambda p: p.first)
+        chain = [head, *conjoined(a.tokens, head, named, ())]
         out.extend(Relation("supply", seller.name, p.name, sale.goods, evidence, start, stop)
                    for p in chain)
         break

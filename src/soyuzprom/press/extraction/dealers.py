@@ -69,12 +69,10 @@ def appositive_dealer(tokens: Sequence[Token], k: int, spans: Sequence[Span],
     return None
 
 
-def is_bare(tokens: Sequence[Token], k: int, spans: Sequence[Span],
-            legal_forms: Collection[str]) -> bool:
-    """"дилер открыл центр": no organization around the word, before or after."""
+def is_bare(tokens: Sequence[Token], k: int, spans: Sequence[Span]) -> bool:
+    """"дилер открыл центр": no maker governed by the dealer word at ``k`` (ask only for a
+    word that renames no dealer, see ``named_dealers``)."""
     sent = tokens[k].sent
-    if appositive_dealer(tokens, k, spans, legal_forms) is not None:
-        return False
     nxt = next((t for t in tokens[k + 1:k + 4] if t.pos != "ADJ"), None)
     if nxt is not None and nxt.sent == sent and nxt.pos in ("NOUN", "PROPN") \
             and nxt.case == "Gen":

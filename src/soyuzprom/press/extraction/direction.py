@@ -12,7 +12,9 @@ Example::
 
 from __future__ import annotations
 
-from soyuzprom.press.extraction.dealers import appositive_dealer
+from collections.abc import Callable, Collection
+
+from soyuzprom.press.extraction.dealers import DEALER_WORDS, appositive_dealer
 from soyuzprom.press.extraction.nlp import Token
 from soyuzprom.press.extraction.parties import Party
 from soyuzprom.press.extraction.triggers import SYMMETRIC, Trigger
@@ -396,6 +398,19 @@ _LIST_DESCRIPTORS = {"холдинг", "компания", "завод", "пре
                      "комбинат", "фабрика", "объединение", "агрохолдинг", "агрофирма"}
 
 
+def conjoined(tokens: list[Token], head: Party, cands: list[Party], exclude: Collection[str],
+              fits: Callable[[Party], bool] = lambda p: True) -> list[Party]:
+    """The parties listed together with ``head`` along a list ("МАЗ, МоАЗ и холдинг
+    «Амкодор»"), nearest first, that ``fits`` accepts and whose names are not excluded
+    (the relation's other end)."""
+    chain = [head]
+    for p in sorted(cands, key=lambda c: abs(c.first - head.first)):
+        if p.name not in (*exclude, *(c.name for c in chain)) and fits(p) \
+                and any(listed_together(tokens, p, c) for c in chain):
+            chain.append(p)
+    return chain[1:]
+
+
 def listed_together(tokens: list[Token], a: Party, b: Party) -> bool:
     """"АО «X» и ООО «Y»": two mentions joined by "и" or a comma and nothing else share one
     role in the sentence; neither supplies the other."""
@@ -437,7 +452,7 @@ def dealer_pair(trig: Trigger, tokens: list[Token],
                  parties: list[Party]) -> tuple[Party, Party] | None:
     """"X стал дилером холдинга «Y»" (Y supplies X); "дилерское предприятие «X»" (X buys)."""
     lemma = tokens[trig.first].lemma
-    if lemma not in ("дилер", "дилерский", "дистрибьютор") or len(parties) < 2:
+    if lemma not in DEALER_WORDS | {"дилерский"} or len(parties) < 2:
         return None
     after = [p for p in parties if trig.last < p.first <= trig.last + 5]
     if not after:

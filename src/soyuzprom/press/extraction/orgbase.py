@@ -77,17 +77,15 @@ _STEMS: dict[int, dict[str, str]] = {}
 
 
 def place_stems(vocab: Vocabulary) -> dict[str, str]:
-    """Stems of place adjectives -> country, for compound names built on a town's name
-    ("Могилевтрансмаш", "Сарансккабель", "Борисовдрев"): "могилёвский" -> "могилев",
-    "саранский" -> "саран". Stems shorter than five letters, or told for both countries,
-    are left out."""
+    """Stems of place adjectives (towns' and regions': ``place_adjectives`` holds both) ->
+    country, for compound names built on a town's name ("Могилевтрансмаш", "Сарансккабель",
+    "Борисовдрев"): "могилёвский" -> "могилев", "саранский" -> "саран". Stems shorter than
+    five letters, or told for both countries, are left out."""
     cached = _STEMS.get(id(vocab))
     if cached is not None:
         return cached
     told: dict[str, set[str]] = {}
-    adjectives = dict(vocab.place_adjectives)
-    adjectives.update({a: r.country for a, r in vocab.region_adjectives.items()})
-    for adjective, country in adjectives.items():
+    for adjective, country in vocab.place_adjectives.items():
         word = normal_word(adjective)
         for ending in ("ский", "цкий", "ской"):
             if word.endswith(ending):
@@ -202,10 +200,9 @@ class OrgFinderBase:
             if tok.sent != self.t[i].sent or tok.pos in ("VERB", "AUX", "ADP", "CCONJ") \
                     or tok.text in (",", ".", ":", ";", "—"):
                 break
-            region = self.v.region_adjectives.get(tok.lemma)
-            c = self.v.place_adjectives.get(tok.lemma) or (region.country if region else "")
+            c = self.v.place_adjectives.get(tok.lemma)
             if c and tok.pos == "ADJ":
-                return c  # "белорусское предприятие", "томская компания"
+                return c
         return ""
 
     def _quote_close(self, i: int) -> int | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from soyuzprom.press.extraction.dealers import DEALER_WORDS
 from soyuzprom.press.extraction.nlp import Token
 from soyuzprom.press.extraction.organizations import OrgMention
 from soyuzprom.press.extraction.persons import PersonMention
@@ -153,11 +154,12 @@ def descriptor_parties(sent_tokens: list[Token], tokens: list[Token], orgs: list
     for t in sent_tokens:
         if t.lemma not in _COREF or t.i in taken or t.feats.get("Number") == "Plur":
             continue
-        named = [name for k, name in sorted((dealers or {}).items()) if k < t.i]
-        if t.lemma in ("дилер", "дистрибьютор") and named and t.i not in (dealers or {}):
-            o = by_name[named[-1]]
-            out.append(Party(o.name, o.country, t.i, t.i, False, True))
-            continue
+        if t.lemma in DEALER_WORDS and dealers and t.i not in dealers:
+            named = [name for k, name in sorted(dealers.items()) if k < t.i]
+            if named:
+                o = by_name[named[-1]]
+                out.append(Party(o.name, o.country, t.i, t.i, False, True))
+                continue
         nxt = tokens[t.i + 1] if t.i + 1 < len(tokens) else None
         if nxt is not None and (nxt.text in ("«", '"') or nxt.is_title):
             continue  # a descriptor of a name given right here

@@ -34,6 +34,7 @@ from soyuzprom.press.extraction.organizations import OrgMention, find_organizati
 from soyuzprom.press.extraction.parties import (
     Party,
     body_of_person,
+    body_regions,
     center_parties,
     collective_parties,
     descriptor_parties,
@@ -80,11 +81,6 @@ class Extractor:
         self.economic = frozenset(normal_word(x) for x in rel["economic"])
         self.non_economic = frozenset(normal_word(x) for x in rel["non_economic"])
         self.cross_border = frozenset(normal_word(x) for x in rel["cross_border"])
-        # "осетинское предприятие", "бобруйская фабрика": the country a descriptor's
-        # adjective tells, from a region's adjective or a town's
-        self.descriptor_places = {
-            adj: r.country for adj, r in self.vocab.region_adjectives.items()
-        } | self.vocab.place_adjectives
 
     def extract(self, text: str, published: dt.date | None = None) -> Extraction:
         if not text or not text.strip():
@@ -104,10 +100,13 @@ class Extractor:
             " " not in p.name and normal_word(p.name)[:5] in one_word_orgs)]
         bodies = self._person_bodies(a, persons, orgs, regions)
         spans = [(o.first, o.last) for o in orgs]
+        names = {(o.first, o.last): o.name for o in orgs}
+        dealers = {k: names[span] for k, span in named_dealers(
+            a.tokens, spans, self.vocab.legal_short)}
         # "дилер открыл сервисный центр": a bare dealer word refers back, it states no
         # dealership of its own
-        bare = {t.i for t in a.tokens if t.lemma in DEALER_WORDS
-                and is_bare(a.tokens, t.i, spans, self.vocab.legal_short)}
+        bare = {t.i for t in a.tokens if t.lemma in DEALER_WORDS and t.i not in dealers
+                and is_bare(a.tokens, t.i, spans)}
         sent_triggers = [self.triggers.find(a.sent_tokens(s), bare)
                          for s in range(len(a.sents))]
         economic_sents = {t.sent for t in a.tokens if t.lemma in self.economic} | {
@@ -136,9 +135,6 @@ class Extractor:
             main_region = _main_region(regions)
             russian_republic = any(r.region.country == "RU" and "еспублик" in r.region.name
                                    for r in regions)
-            names = {(o.first, o.last): o.name for o in orgs}
-            dealers = {k: names[span] for k, span in named_dealers(
-                a.tokens, spans, self.vocab.legal_short)}
             sale: Sale | None = None
             previous: tuple[Party, Party] | None = None
             previous_sent = -1
@@ -150,7 +146,7 @@ class Extractor:
                 parties = sentence_parties(s, orgs, regions, persons, bodies)
                 if not a.sent_text(s).lstrip().startswith(("«", "—", "-", "\"")):
                     parties += descriptor_parties(a.sent_tokens(s), a.tokens, orgs,
-                                                  self.descriptor_places, org_tokens_all,
+                                                  self.vocab.place_adjectives, org_tokens_all,
                                                   dealers)
                     parties += pronoun_parties(a.sent_tokens(s), orgs, org_tokens_all)
                     parties += envoy_parties(a.sent_tokens(s), orgs, org_tokens_all)
@@ -239,13 +235,8 @@ def _committee_sides(relations: list[Relation], orgs: list[OrgMention],
     облисполкома": a Belarusian oblast that meets or signs is its executive committee when
     the text names the committee (most annotators list the committee; a Russian region
     stays itself, its governor stands for it)."""
-    committees = {}
-    for o in orgs:
-        if o.name.endswith("областной исполнительный комитет"):
-            for r in regions:
-                if r.region.country == "BY" and r.region.kind != "country" \
-                        and normal_word(r.region.name)[:5] == normal_word(o.name)[:5]:
-                    committees[r.region.name] = o.name
+    committees = {region: body for body, region in body_regions(orgs, regions).items()
+                  if region and body.endswith("областной исполнительный комитет")}
     if not committees:
         return relations
     out = [replace(r, source=committees.get(r.source, r.source),

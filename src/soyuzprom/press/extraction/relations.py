@@ -11,13 +11,15 @@ Example::
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 
+from soyuzprom.press.extraction.dealers import DEALER_WORDS
 from soyuzprom.press.extraction.direction import (
     LIST_LINKS,
     choose_pair,
     compatible,
+    conjoined,
     dealer_pair,
-    listed_together,
     slot,
 )
 from soyuzprom.press.extraction.model import Relation
@@ -173,7 +175,7 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
             continue
         # "компания «X», которая является официальным дилером завода": a standing relation
         # stated in a relative clause is still a fact
-        standing = a.tokens[trig.first].lemma in ("дилер", "дистрибьютор")
+        standing = a.tokens[trig.first].lemma in DEALER_WORDS
         if (index.in_relative_clause(toks, trig) and not standing) or index.idiom(toks, trig) \
                 or index.reference(toks, trig):
             continue
@@ -185,13 +187,14 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
                  and not _home_of(a.tokens, p, parties)]
         cands = _outside_descriptions(a.tokens, cands)
         lo, hi = index.clause_of(toks, trig, triggers)
-        # "посетила завод X, где обсуждались поставки для Y": Y belongs to the relative
-        # clause, not to the visit
-        relative = next((t.i for t in toks if t.i > trig.last and t.lemma in ("где", "который",
-                                                                          "куда")
-                         and t.i - 1 >= toks[0].i and a.tokens[t.i - 1].text == ","), None)
-        if relative is not None and trig.type == "meeting":
-            hi = min(hi, relative)
+        if trig.type == "meeting":
+            # "посетила завод X, где обсуждались поставки для Y": Y belongs to the relative
+            # clause, not to the visit
+            relative = next((t.i for t in toks if t.i > trig.last and t.i > toks[0].i
+                             and t.lemma in ("где", "который", "куда")
+                             and a.tokens[t.i - 1].text == ","), None)
+            if relative is not None:
+                hi = min(hi, relative)
         cands = [p for p in cands if p.first < 0 or lo <= p.first < hi]
         if trig.type == "supply" and not standing:
             cands = _without_dealt_makers(a.tokens, cands)
@@ -330,34 +333,23 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
         if second is not None and typ == "supply" and second.reverse != trig.reverse and not any(
                 p.first > second.first and p.name not in (src.name, dst.name) for p in cands) \
                 and not dst.first > second.first:
-            # (": её закупила компания «Y»": Y after the second verb is its subject, the same
-            # fact told from the buyer's side)
-            # "..., а получает оттуда стекло": the same pair, the other way round
+            # "..., а получает оттуда стекло": the same pair, the other way round (not ": её
+            # закупила компания «Y»", where Y after the second verb is that verb's subject)
             obj2 = describe_object(typ, second, a.tokens, cands, morph, index.not_objects,
                                index.goods_list_cues)
             out.append(Relation(typ, dst.name, src.name, obj2, evidence.strip(), start, stop))
         if typ in ("supply", "joint_production", "investment_project", "service_center"):
             # "поставляет соду ОАО «X» и ОАО «Y»": every conjoined partner of the same kind,
             # along the whole list ("получают МАЗ, МоАЗ и холдинг «Амкодор»")
-            chain = [dst]
-            for p in sorted(cands, key=lambda c: abs(c.first - dst.first)):
-                if p.name not in (src.name, *(c.name for c in chain)) \
-                        and p.is_org == dst.is_org and p.country == dst.country \
-                        and any(listed_together(a.tokens, p, c) for c in chain):
-                    chain.append(p)
-                    out.append(Relation(typ, src.name, p.name, obj, evidence.strip(), start,
-                                        stop))
+            out.extend(Relation(typ, src.name, p.name, obj, evidence.strip(), start, stop)
+                       for p in conjoined(a.tokens, dst, cands, (src.name,),
+                                          partial(_same_kind, dst)))
         if typ in ("supply", "service_center") and src.is_org:
             # "официального дилера Минского тракторного завода и Гомсельмаша": every
             # conjoined supplier of the same kind
-            makers = [src]
-            for p in sorted(cands, key=lambda c: abs(c.first - src.first)):
-                if p.name not in (dst.name, *(c.name for c in makers)) and p.is_org \
-                        and p.country == src.country and not p.is_body \
-                        and any(listed_together(a.tokens, p, c) for c in makers):
-                    makers.append(p)
-                    out.append(Relation(typ, p.name, dst.name, obj, evidence.strip(), start,
-                                        stop))
+            out.extend(Relation(typ, p.name, dst.name, obj, evidence.strip(), start, stop)
+                       for p in conjoined(a.tokens, src, cands, (dst.name,),
+                                          partial(_fellow_supplier, src)))
         if typ == "supply":
             # "более 300 лифтов «Могилевлифтмаша» и около 90 грузовиков МАЗ": every maker;
             # "поставляет в область ... удобрения ОАО «X»": when another party is the buyer,
@@ -559,6 +551,16 @@ def _outside_descriptions(tokens: list[Token], cands: list[Party]) -> list[Party
         o not in inside and o.country == p.country and o.name != p.name for o in cands)]
 
 
+def _same_kind(head: Party, p: Party) -> bool:
+    """A partner listed with ``head`` of its kind: an organization or not, of its country."""
+    return p.is_org == head.is_org and p.country == head.country
+
+
+def _fellow_supplier(head: Party, p: Party) -> bool:
+    """An enterprise (no state body) of the supplier's country listed with it."""
+    return p.is_org and p.country == head.country and not p.is_body
+
+
 def _without_dealt_makers(tokens: list[Token], cands: list[Party]) -> list[Party]:
     """"Официальный дилер ОАО «Гомсельмаш» в области — компания «X» — продала 140
     комбайнов": the maker a dealer is named after sells through it; the sale is the
@@ -568,7 +570,7 @@ def _without_dealt_makers(tokens: list[Token], cands: list[Party]) -> list[Party
         while k >= 0 and (tokens[k].text in ("«", '"') or tokens[k].text in LIST_LINKS):
             k -= 1
         return p.first >= 0 and p.is_org and k >= 0 \
-            and tokens[k].lemma in ("дилер", "дистрибьютор") and p.first - k <= 3
+            and tokens[k].lemma in DEALER_WORDS and p.first - k <= 3
 
     makers = [p for p in cands if dealt(p)]
     if not makers:
@@ -642,7 +644,7 @@ def _witness(tokens: list[Token], p: Party) -> bool:
             return True
         if t.pos in ("VERB", "AUX") or t.text in (".", ";", ":"):
             return False
-        if t.case == "Nom" and t.pos in ("NOUN", "PRON") and t.lemma not in ("ООО", "ОАО"):
+        if t.case == "Nom" and t.pos in ("NOUN", "PRON"):
             # "в присутствии членов делегации холдинг и его дилер подписали": the subject
             # starts after the witnesses
             return False

@@ -62,7 +62,7 @@ class Vocabulary:
     initialisms: dict[str, KnownOrg]
     known_orgs: dict[str, KnownOrg]  # lemma key "гомсельмаш" -> org
     state_bodies: dict[tuple[str, ...], StateBody]
-    place_adjectives: dict[str, str]  # lemma -> country
+    place_adjectives: dict[str, str]  # lemma -> country (towns' and regions' adjectives)
     centers: dict[tuple[str, ...], Region]  # lemma key of a regional centre -> its region
     relations: dict[str, Any]
     figures: dict[str, Any]

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from soyuzprom.press.extraction.dealers import DEALER_WORDS
 from soyuzprom.press.extraction.morph import normal_word
 from soyuzprom.press.extraction.nlp import Token
 from soyuzprom.press.extraction.resources import Vocabulary
@@ -24,6 +25,11 @@ SYMMETRIC = {"agreement", "meeting", "joint_venture"}
 
 # Prepositional phrases that name a meeting as the time of something else.
 _SETTINGS = {("по", "итог"), ("в", "ход"), ("в", "рамка"), ("во", "время"), ("в", "время")}
+
+def _contrast(toks: list[Token], j: int) -> bool:
+    """``toks[j]`` opens a contrasting clause: ", а", ", но"."""
+    return toks[j].lemma in ("а", "но") and toks[j - 1].text == ","
+
 
 @dataclass(frozen=True, slots=True)
 class Trigger:
@@ -141,8 +147,8 @@ class TriggerIndex:
         last = max(x.last for x in out if x.type == typ) - lo
         if key in self.trade_flows or toks[last].lemma in self.trade_flows:
             return False
-        if key in ("дилер", "дистрибьютор"):
-            return toks[last].lemma not in ("дилер", "дилерский", "дистрибьютор")
+        if key in DEALER_WORDS:
+            return toks[last].lemma not in DEALER_WORDS | {"дилерский"}
         t = toks[k]
         if t.pos != "VERB" or t.feats.get("VerbForm") != "Fin":
             return False
@@ -151,8 +157,8 @@ class TriggerIndex:
             return True
         # "из Беларуси завозят мебель, а якутские компании отправляют пушнину": a clause
         # with a subject of its own
-        conj = next((j for j, x in enumerate(between) if x.lemma in ("а", "но")
-                     and j > 0 and between[j - 1].text == ","), None)
+        conj = next((j for j, x in enumerate(between) if j > 0 and _contrast(between, j)),
+                    None)
         if conj is None:
             return False
         # the subject stands right before the verb ("а мосты и шины закупает у ..." has
@@ -172,9 +178,8 @@ class TriggerIndex:
                 continue
             a, b = sorted((other.last, trig.first)) if other.first < trig.first \
                 else sorted((trig.last, other.first))
-            cut = next((x.i for x in toks if a < x.i < b and (
-                x.text == ";" or (x.lemma in ("а", "но") and x.i - 1 >= toks[0].i
-                                             and toks[x.i - toks[0].i - 1].text == ","))), None)
+            cut = next((x.i for j, x in enumerate(toks) if a < x.i < b and (
+                x.text == ";" or (j > 0 and _contrast(toks, j)))), None)
             if cut is None:
                 continue
             if other.first < trig.first:
