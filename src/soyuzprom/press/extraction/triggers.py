@@ -20,11 +20,13 @@ from soyuzprom.press.extraction.resources import Vocabulary
 TYPES = ("supply", "joint_production", "service_center", "joint_venture", "investment_project",
          "agreement", "meeting")
 SYMMETRIC = {"agreement", "meeting", "joint_venture"}
-
-
+# Heads before "который" that continue the story rather than describe a noun ("по итогам
+# которых", "в ходе которой", "после которого").
+NARRATIVE_HEADS = frozenset({"итог", "ход", "результат", "рамка", "после", "время"})
 
 # Prepositional phrases that name a meeting as the time of something else.
 _SETTINGS = {("по", "итог"), ("в", "ход"), ("в", "рамка"), ("во", "время"), ("в", "время")}
+
 
 def _contrast(toks: list[Token], j: int) -> bool:
     """``toks[j]`` opens a contrasting clause: ", а", ", но"."""
@@ -271,5 +273,8 @@ class TriggerIndex:
             if t.text in (",", "—", "(", ";"):
                 return False
             if t.lemma == "который":
-                return True
+                # "провели переговоры, по итогам которых подписали карту": a clause that
+                # goes on with the story (after, as a result of the fact before) narrates
+                prev = toks[j - lo - 1].lemma if j - 1 >= lo else ""
+                return prev not in NARRATIVE_HEADS
         return False

@@ -1,0 +1,49 @@
+"""Tables of Russian sentences (written for these tests) -> typed relations, round 6: a
+relative clause that goes on with the story ("по итогам которых подписали") reports a fact;
+"получить" with a loan, a subsidy or a name transfers no goods."""
+
+from __future__ import annotations
+
+import pytest
+
+from soyuzprom.press.extraction import Extractor
+
+from .facts import Fact, facts, has_fact
+
+FOUND = [
+    # "по итогам которых": the signing follows the talks, it describes nothing
+    ("Губернатор Курганской области Сергей Петров и председатель Витебского облисполкома "
+     "Иван Соколов провели переговоры, по итогам которых подписали дорожную карту "
+     "сотрудничества на 2026–2028 годы.",
+     ("agreement", "Курганская область", "Витебский областной исполнительный комитет")),
+    ("Глава Удмуртии Олег Макаров провёл встречу с председателем Гродненского облисполкома "
+     "Виктором Лебедевым, в ходе которой стороны подписали план мероприятий на 2026 год.",
+     ("agreement", "Удмуртская Республика", "Гродненский областной исполнительный комитет")),
+]
+
+NOT_FOUND = [
+    # a relative clause that describes a noun still tells no fact
+    ("Курганская делегация посетила Минский тракторный завод, который поставляет тракторы в "
+     "сорок стран.",
+     ("supply", "Минский тракторный завод", "Курганская область")),
+    # a loan, a subsidy, a name are no goods
+    ("Министр промышленности Новосибирской области Андрей Лавров напомнил, что в прошлом году "
+     "гомельский завод «Гидропривод» получил льготный заём на обновление оборудования.",
+     ("supply", "Гидропривод", "Новосибирская область")),
+    ("Ростовский «Донагрегат» и Гомельский завод «Центролит» учредили совместное "
+     "предприятие. Новая компания получит название «Дон-Литьё».",
+     ("supply", "Дон-Литьё", "Центролит")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FOUND, ids=[e[2] for _, e in FOUND])
+def test_relation_found(extractor: Extractor, text: str, expected: Fact) -> None:
+    found = facts(extractor, text)
+    assert has_fact(found, expected), found
+
+
+@pytest.mark.parametrize(("text", "unexpected"), NOT_FOUND,
+                         ids=[f"{e[1]}-{e[2]}" for _, e in NOT_FOUND])
+def test_relation_not_found(extractor: Extractor, text: str, unexpected: Fact) -> None:
+    found = facts(extractor, text)
+    assert not has_fact(found, unexpected), found
