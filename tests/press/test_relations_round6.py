@@ -1,6 +1,7 @@
 """Tables of Russian sentences (written for these tests) -> typed relations, round 6: a
 relative clause that goes on with the story ("по итогам которых подписали") reports a fact;
-"получить" with a loan, a subsidy or a name transfers no goods."""
+"получить" with a loan, a subsidy or a name transfers no goods; a region in parentheses after
+a town is a place."""
 
 from __future__ import annotations
 
@@ -19,6 +20,12 @@ FOUND = [
     ("Глава Удмуртии Олег Макаров провёл встречу с председателем Гродненского облисполкома "
      "Виктором Лебедевым, в ходе которой стороны подписали план мероприятий на 2026 год.",
      ("agreement", "Удмуртская Республика", "Гродненский областной исполнительный комитет")),
+    # "в Борисове (Минская область)": the region placing the town is where, not a signatory
+    ("Курганский завод «Шадринский автоагрегатный завод» и ОАО «Борисовский завод "
+     "автотракторного электрооборудования» создали совместное предприятие по выпуску "
+     "стартеров. Учредительные документы стороны подписали в Борисове (Минская область).",
+     ("agreement", "Шадринский автоагрегатный завод",
+      "Борисовский завод автотракторного электрооборудования")),
 ]
 
 NOT_FOUND = [

@@ -518,9 +518,13 @@ def _reporter(tokens: list[Token], p: Party, trig: Trigger,
 
 
 def _venue(tokens: list[Token], p: Party) -> bool:
-    """"подписано в Москве": a region in the locative after "в" is where, not who."""
+    """"подписано в Москве": a region in the locative after "в" is where, not who; so is
+    the region a town is placed in ("подписали в Борисове (Минская область)")."""
     if p.first < 1 or p.is_org:
         return False
+    if p.first >= 3 and tokens[p.first - 1].text == "(" and tokens[p.first - 2].case == "Loc" \
+            and tokens[p.first - 3].lemma in ("в", "во"):
+        return True
     return tokens[p.first - 1].lemma in ("в", "во") and tokens[p.last].case == "Loc"
 
 
