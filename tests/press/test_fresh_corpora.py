@@ -1,6 +1,6 @@
 """Consistency of the fresh corpora: every gold file follows ANNOTATION.md.
 
-``tests/press/fresh_a`` … ``fresh_l`` were written by annotators who did not read the
+``tests/press/fresh_a`` … ``fresh_o`` were written by annotators who did not read the
 extractor, its vocabularies or its output (each directory's README gives its style and the
 annotator's decisions). These tests only check that the gold is well formed and grounded in
 its text (``gold_checks.py``), never the extractor. One table row per corpus: what differs
@@ -92,6 +92,24 @@ CORPORA = [
                                 "fl16_kingisepp_fosforit_fertilizer_line",
                                 "fl17_khabarovsk_chess_rapid_festival",
                                 "fl18_izhevsk_opera_minsk_tour"}),
+           facts_in_relevant=True, published_years=(2024, 2026)),
+    Corpus("fresh_m", max_words=400,
+           negatives=frozenset({"fm15_novosibirsk_budget_first_reading",
+                                "fm16_ulan_ude_freestyle_wrestling_cup",
+                                "fm17_khabarovsk_brest_drama_theatre_tour",
+                                "fm18_chelyabinsk_crane_plant_paint_line"}),
+           facts_in_relevant=True, published_years=(2024, 2026)),
+    Corpus("fresh_n", max_words=400,
+           negatives=frozenset({"fn15_pinsk_mechanical_plant_results",
+                                "fn16_maykop_handball_gorodnichanka",
+                                "fn17_kursk_gomel_folk_festival",
+                                "fn18_astrakhan_regional_budget"}),
+           facts_in_relevant=True, published_years=(2024, 2026)),
+    Corpus("fresh_o", max_words=400,
+           negatives=frozenset({"fo15_borisov_plastics_plant_results",
+                                "fo16_kazan_volleyball_preseason_cup",
+                                "fo17_yaroslavl_volkov_theatre_mogilev_tour",
+                                "fo18_vladimir_regional_budget_2026"}),
            facts_in_relevant=True, published_years=(2024, 2026)),
 ]
 DOCS = {c.name: {d.stem: d for d in load_gold_dir(HERE / c.name)} for c in CORPORA}
