@@ -115,7 +115,9 @@ _HEADED_ONLY = {"комплекс"}
 _COREF = {"комплекс", "производитель", "холдинг", "компания", "предприятие", "завод", "дилер",
           "поставщик",
           "концерн", "корпорация", "комбинат", "покупатель", "заказчик", "изготовитель",
-          "автозавод", "машзавод", "тракторостроитель", "автопроизводитель"}
+          "автозавод", "машзавод", "тракторостроитель", "автопроизводитель", "автогигант",
+          "фабрика", "верфь", "станкостроитель", "машиностроитель", "агрохолдинг",
+          "льнокомбинат", "мясокомбинат", "молокозавод", "птицефабрика"}
 
 
 _ZONES = {"зона", "сэз", "оэз"}
@@ -163,6 +165,10 @@ def descriptor_parties(sent_tokens: list[Token], tokens: list[Token], orgs: list
         nxt = tokens[t.i + 1] if t.i + 1 < len(tokens) else None
         if nxt is not None and (nxt.text in ("«", '"') or nxt.is_title):
             continue  # a descriptor of a name given right here
+        if any(o.sent == t.sent and t.i + 1 < o.first <= t.i + 4 and all(
+                x.case == "Gen" or x.text in ("«", '"') for x in tokens[t.i + 1:o.first])
+               for o in orgs):
+            continue  # "строительство фабрики ивановской компании «X»": X's new plant
         if t.case == "Nom" and any(
                 o.sent == t.sent and t.i < o.first <= t.i + 4
                 and any(x.text in (",", "—") for x in tokens[t.i + 1:o.first]) for o in orgs):
