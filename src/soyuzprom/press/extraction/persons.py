@@ -41,6 +41,11 @@ def _name_parts(tokens: list[Token], morph: Morph) -> tuple[str, str, list[str]]
         return None
     # initials ("А. Лукашенко", "В.Анохин") are not names: keep the surname
     words = [w for w in words if len(w.text) > 1] or words
+    if len(words) == 2 and words[1].case in (None, "Nom") \
+            and not any(_known_name(w.text, morph) for w in words):
+        # "Аюр Бадмаев", "Залим Кумыков", "Аяс Монгуш": a first name the dictionary does not
+        # know; a newspaper writes the first name first
+        return words[0].text, words[1].text, []
     firsts: list[str] = []
     lasts: list[str] = []
     gender = None
@@ -52,6 +57,11 @@ def _name_parts(tokens: list[Token], morph: Morph) -> tuple[str, str, list[str]]
         surn_p = next((p for p in parses if "Surn" in p.tag), None)
         if patr_p is not None and len(words) == 3 and w is words[1]:
             continue  # patronymic in "Имя Отчество Фамилия"
+        if patr_p is not None and patr_p.is_known and len(words) == 2 and w is words[1] \
+                and firsts and normal_word(w.text).endswith(("вна", "чна")):
+            # "— Елена Викторовна, ...": the person addressed, named in full before (a man's
+            # "-ович" may be a Belarusian surname: "Сергей Левкович")
+            continue
         if name_p is not None and not firsts and (surn_p is None or (len(words) > 1
                                                  and w is words[0])):
             gender = name_p.tag.gender
@@ -64,6 +74,13 @@ def _name_parts(tokens: list[Token], morph: Morph) -> tuple[str, str, list[str]]
         # "Анохин Василий": try the other order
         return None
     return (firsts[0] if firsts else "", " ".join(lasts), [])
+
+
+def _known_name(word: str, morph: Morph) -> bool:
+    """The dictionary (not a guess from the ending) reads the word as one person's first
+    name ("Бадмаев" is also a plural genitive of a name, which is no first name here)."""
+    return any("Name" in p.tag and "sing" in p.tag and p.is_known
+               for p in morph.parse(normal_word(word)))
 
 
 _CASES = {"Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
