@@ -2,7 +2,8 @@
 relative clause that goes on with the story ("по итогам которых подписали") reports a fact;
 "получить" with a loan, a subsidy or a name transfers no goods; a region in parentheses after
 a town is a place; "автогигант", "фабрика" and other heads refer back to the enterprise named
-before, unless the genitive after them names the owner."""
+before, unless the genitive after them names the owner; a quoted subject after ", а" opens a
+clause; a relative clause that names the partner states a standing supply."""
 
 from __future__ import annotations
 
@@ -35,9 +36,30 @@ FOUND = [
     ("Рогачёвская кондитерская фабрика «Сладкий край» наращивает продажи в России. В этом "
      "году фабрика отгрузит омской торговой сети «Сибирский дом» 300 тонн пастилы.",
      ("supply", "Сладкий край", "Сибирский дом")),
+    # ", а АО «X» отгружает": a quoted subject opens a clause of its own, though the tagger
+    # reads the verb after the closing quote as an adjective
+    ("Так, ОАО «Кричевцементношифер» поставляет в Рязанскую область шифер и трубы, а АО "
+     "«Рязанский завод металлокерамических приборов» отгружает герконы и датчики на "
+     "предприятия Могилёвской области.",
+     ("supply", "Рязанский завод металлокерамических приборов", "Могилёвская область")),
+    # a relative clause that names the partner states a standing supply
+    ("Брестская делегация работает в Республике Мордовия. Гости также побывали на АО "
+     "«Сарансккабель», которое несколько лет поставляет кабельную продукцию ОАО «Брестский "
+     "электромеханический завод».",
+     ("supply", "Сарансккабель", "Брестский электромеханический завод")),
 ]
 
 NOT_FOUND = [
+    # the clause's verb supplies the enterprise before it, not the other way round
+    ("Брестская делегация работает в Республике Мордовия. Гости также побывали на АО "
+     "«Сарансккабель», которое несколько лет поставляет кабельную продукцию ОАО «Брестский "
+     "электромеханический завод».",
+     ("supply", "Брестский электромеханический завод", "Сарансккабель")),
+    # a clause about goods ("оборудование, которое поставляет X") does not make the
+    # enterprise named earlier a party of the clause
+    ("ОАО «Гомельский литейный завод «Центролит»» модернизирует цех: оборудование, которое "
+     "поставляет ООО «Уралмаш-Сервис», смонтируют к осени.",
+     ("supply", "Гомельский литейный завод Центролит", "Уралмаш-Сервис")),
     # "фабрики ивановской компании «X»": X's new plant, not the enterprise named before
     ("Губернатор Ивановской области встретился с председателем Витебского облисполкома. "
      "Важным совместным проектом губернатор назвал строительство швейной фабрики ивановской "

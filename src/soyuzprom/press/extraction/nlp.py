@@ -132,6 +132,10 @@ def analyze(models: NatashaModels, text: str) -> Analysis:
         for k, mt in enumerate(markup.tokens):
             rt = raw_tokens[a + k]
             pos, feats = mt.pos, dict(mt.feats)
+            if pos in ("ADJ", "NOUN") and rt.text.islower() and _only_finite_verb(morph, rt.text):
+                # "..., а АО «X» отгружает герконы": the tagger, thrown by the quotes, reads a
+                # finite verb as an adjective; the dictionary knows it only as a verb
+                pos, feats = "VERB", {"VerbForm": "Fin"}
             lemma = morph.lemma(rt.text, pos, feats) if pos in _LEMMA_POS else normal_word(rt.text)
             tokens.append(Token(a + k, si, rt.text, rt.start, rt.stop, pos, feats, lemma))
     spans: list[NerSpan] = []
@@ -145,6 +149,12 @@ def analyze(models: NatashaModels, text: str) -> Analysis:
             spans.append(NerSpan(sp.type, sp.start, sp.stop, text[sp.start:sp.stop], first_i,
                                  last_i))
     return Analysis(text, tokens, sents, spans)
+
+
+def _only_finite_verb(morph: Any, word: str) -> bool:
+    """Every dictionary reading of ``word`` is a finite verb ("отгружает")."""
+    parses = morph.parse(normal_word(word))
+    return bool(parses) and all(p.is_known and p.tag.POS == "VERB" for p in parses)
 
 
 def _sentences(seg: Any, text: str) -> Iterable[tuple[int, int]]:

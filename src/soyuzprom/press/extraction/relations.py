@@ -175,7 +175,9 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
             continue
         # "компания «X», которая является официальным дилером завода": a standing relation
         # stated in a relative clause is still a fact
-        standing = a.tokens[trig.first].lemma in DEALER_WORDS
+        relative_pair = _relative_supply(a.tokens, trig, parties) \
+            if trig.type == "supply" and index.in_relative_clause(toks, trig) else None
+        standing = a.tokens[trig.first].lemma in DEALER_WORDS or relative_pair is not None
         if (index.in_relative_clause(toks, trig) and not standing) or index.idiom(toks, trig) \
                 or index.reference(toks, trig):
             continue
@@ -243,7 +245,9 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
             guest = (region_fallback or {}).get(side) or fallback.get(side)
             if guest is not None:
                 cands.append(guest)
-        if a.tokens[trig.first].lemma in index.trade_flows:
+        if relative_pair is not None:
+            pair = relative_pair
+        elif a.tokens[trig.first].lemma in index.trade_flows:
             pair = trade_flow_pair(trig, a.tokens, cands, fallback)
         elif trig.type == "supply" and (signed := _signatories(a.tokens, trig, cands, index)):
             pair = signed
@@ -370,6 +374,31 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
     kinds.update({p.name: party_kind(p) for p in parties})
     return [r for r in out if not index.forbidden(r.type, kinds.get(r.source, ""),
                                                    kinds.get(r.target, ""))]
+
+
+def _relative_supply(tokens: list[Token], trig: Trigger,
+                     parties: list[Party]) -> tuple[Party, Party] | None:
+    """"АО «X», которое несколько лет поставляет кабель ОАО «Y»": a relative clause whose
+    own subject is the enterprise before it and whose verb names the partner states a
+    standing supply between the two (X -> Y; "которое закупает у Y": Y -> X)."""
+    verb = tokens[trig.first]
+    if verb.pos != "VERB" or verb.feats.get("VerbForm") != "Fin":
+        return None
+    which = next((k for k in range(trig.first - 1, max(-1, trig.first - 6), -1)
+                  if tokens[k].lemma == "который"), None)
+    # "которое"/"которые" read the same as subject and object: the tagger may say either
+    if which is None or not (tokens[which].case == "Nom" or (
+            tokens[which].case == "Acc" and tokens[which].text.lower() in ("которое", "которые"))):
+        return None
+    firms = [p for p in parties if p.is_org and not p.is_body and p.first >= 0]
+    # the enterprise the clause is about stands right before it ("АО «X», которое")
+    head = next((p for p in reversed(firms) if p.last < which and all(
+        t.pos == "PUNCT" for t in tokens[p.last + 1:which])), None)
+    partner = next((p for p in firms if p.first > trig.last
+                    and tokens[p.first].sent == verb.sent), None)
+    if head is None or partner is None or head.name == partner.name:
+        return None
+    return (partner, head) if trig.reverse else (head, partner)
 
 
 def party_kind(p: Party) -> str:

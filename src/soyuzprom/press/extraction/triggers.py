@@ -165,7 +165,12 @@ class TriggerIndex:
             return False
         # the subject stands right before the verb ("а мосты и шины закупает у ..." has
         # its objects in front and shares the subject)
-        subject = next((x for x in reversed(between[conj + 1:]) if x.pos != "ADV"), None)
+        clause = between[conj + 1:]
+        subject = next((x for x in reversed(clause) if x.pos != "ADV"), None)
+        if subject is not None and subject.text in ("»", '"') and clause:
+            # ", а АО «Рязанский завод приборов» отгружает": a quoted name, whose inner
+            # words keep their own case; its first word tells the subject
+            subject = clause[0]
         return subject is not None and subject.case == "Nom" \
             and subject.pos in ("NOUN", "PROPN")
 
