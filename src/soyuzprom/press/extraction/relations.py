@@ -245,6 +245,7 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
             guest = (region_fallback or {}).get(side) or fallback.get(side)
             if guest is not None:
                 cands.append(guest)
+        pair: tuple[Party, Party] | None
         if relative_pair is not None:
             pair = relative_pair
         elif a.tokens[trig.first].lemma in index.trade_flows:
