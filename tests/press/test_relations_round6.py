@@ -3,7 +3,8 @@ relative clause that goes on with the story ("по итогам которых �
 "получить" with a loan, a subsidy or a name transfers no goods; a region in parentheses after
 a town is a place; "автогигант", "фабрика" and other heads refer back to the enterprise named
 before, unless the genitive after them names the owner; a quoted subject after ", а" opens a
-clause; a relative clause that names the partner states a standing supply."""
+clause; a relative clause that names the partner states a standing supply; the region after
+"покупателям" buys."""
 
 from __future__ import annotations
 
@@ -47,6 +48,10 @@ FOUND = [
      "«Сарансккабель», которое несколько лет поставляет кабельную продукцию ОАО «Брестский "
      "электромеханический завод».",
      ("supply", "Сарансккабель", "Брестский электромеханический завод")),
+    # "покупателям Краснодарского края": the region's buyers receive the goods
+    ("Могилёвская область наращивает торговлю с Россией. ОАО «ФанДОК» нарастило отгрузки "
+     "фанеры покупателям Краснодарского края и Ростовской области.",
+     ("supply", "ФанДОК", "Ростовская область")),
 ]
 
 NOT_FOUND = [

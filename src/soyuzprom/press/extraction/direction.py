@@ -35,6 +35,8 @@ _MAKER_HEADS = {"центр", "техника", "продукция", "маши�
                 "лицензия", "технология", "модель", "трактор", "автобус", "комбайн", "самосвал",
                 "двигатель", "мотор", "шина", "лифт", "станок", "узел", "документация",
                 "шасси"}
+# "покупателям / потребителям X": X buys
+_BUYER_HEADS = {"покупатель", "потребитель", "получатель", "заказчик", "клиент"}
 # "на мощностях / на площадке / для нужд X": X hosts or buys ("на шасси МАЗ": МАЗ makes)
 _HOST_NOUNS = {"мощность", "площадка", "база", "территория", "служба", "нужда", "потребность",
                "хозяйство", "предприятие", "завод", "цех", "производство", "комбинат",
@@ -96,6 +98,8 @@ def _syntax_slot(tokens: list[Token], p: Party, kids: dict[int, list[int]]) -> s
                     tokens[c].lemma in ("в", "во", "на")
                     and tokens[head].lemma in _HOST_NOUNS)):
                 return "to"
+    if rel in ("nmod", "appos", "flat") and head >= 0 and tokens[head].lemma in _BUYER_HEADS:
+        return "to"  # "отгрузки покупателям Краснодарского края": the region's buyers
     if via_descriptor and rel == "nmod" and head >= 0 and tokens[head].lemma == "центр":
         return "to"  # "сервисный центр компании «X»": the company runs the centre
     if rel in ("nmod", "appos", "flat") and head >= 0 and tokens[head].lemma in _MAKER_HEADS:
@@ -205,6 +209,8 @@ def _surface_slot(tokens: list[Token], p: Party) -> str:
         for cand in (prev, p2, p3):
             if cand is None or cand.sent != t.sent:
                 continue
+            if cand is prev and cand.lemma in _BUYER_HEADS:
+                return "to"
             if cand.lemma in _TO_PREP or cand.lemma == "через":
                 if cand.lemma in ("в", "во") and t.case == "Loc":
                     return "in"  # "закупает в Беларуси": where, for a buyer the source
