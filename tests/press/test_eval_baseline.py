@@ -77,6 +77,23 @@ def test_eval_command_end_to_end(tmp_path: Path) -> None:
     assert data["systems"]["natasha"]["relevance_accuracy"] == 0.5  # always relevant
 
 
+def test_eval_command_pools_several_dirs(tmp_path: Path) -> None:
+    corpus = Path(__file__).parent / "corpus"
+    for part, stem in (("a", "01_smolensk_vyazma_orsha_dryers"),
+                       ("b", "40_neg_smolensk_snowfall")):
+        (tmp_path / part).mkdir()
+        for suffix in (".txt", ".json"):
+            (tmp_path / part / f"{stem}{suffix}").write_bytes(
+                (corpus / f"{stem}{suffix}").read_bytes())
+    app = typer.Typer()
+    app.command()(eval_command)
+    result = CliRunner().invoke(app, [str(tmp_path / "a"), str(tmp_path / "b"), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout.strip().splitlines()[-1])
+    assert data["documents"] == 2
+    assert data["systems"]["natasha"]["relevance_accuracy"] == 0.5
+
+
 def test_eval_command_missing_dir(tmp_path: Path) -> None:
     app = typer.Typer()
     app.command()(eval_command)

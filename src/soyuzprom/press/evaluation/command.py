@@ -1,4 +1,8 @@
-"""``soyuzprom press eval GOLD_DIR``: score our extractor and the natasha baseline.
+"""``soyuzprom press eval GOLD_DIR...``: score our extractor and the natasha baseline.
+
+Several gold directories are scored as one corpus: counts are summed over all their
+documents (micro average), which is how figures pooled over several annotators' sets are
+reported.
 
 The lead registers :func:`eval_command` in the press CLI. The rendering lives in
 :func:`render_report` so it can be reused and tested without models.
@@ -6,6 +10,7 @@ The lead registers :func:`eval_command` in the press CLI. The rendering lives in
 Example:
     $ soyuzprom press eval tests/press/corpus
     $ soyuzprom press eval tests/press/corpus --json --details
+    $ soyuzprom press eval tests/press/fresh_m tests/press/fresh_n tests/press/fresh_o
 """
 
 from __future__ import annotations
@@ -42,7 +47,8 @@ FIELD_LABELS = {
 
 
 def eval_command(
-    gold_dir: Annotated[Path, typer.Argument(help="Каталог с текстами *.txt и разметкой *.json")],
+    gold_dirs: Annotated[list[Path], typer.Argument(
+        help="Каталоги с текстами *.txt и разметкой *.json (несколько — считаются вместе)")],
     json_out: Annotated[
         bool, typer.Option("--json", help="Дополнительно вывести итог одной строкой JSON")
     ] = False,
@@ -54,7 +60,7 @@ def eval_command(
     # Piped output would otherwise wrap the table at 80 columns.
     console = Console() if sys.stdout.isatty() else Console(width=140)
     with cli_errors(json_out):
-        documents = load_gold_dir(gold_dir)
+        documents = [doc for gold_dir in gold_dirs for doc in load_gold_dir(gold_dir)]
         systems: dict[str, Extractor] = {}
         ours = load_our_extractor()
         if ours is None:
