@@ -111,3 +111,21 @@ def test_named_after_an_event_keeps_its_noun(extractor: Extractor) -> None:
         LEAD + "Калужская область и Минский станкостроительный завод имени Октябрьской "
         "революции подписали соглашение.").organizations
     assert "Минский станкостроительный завод имени Октябрьской революции" in found
+
+
+def test_inner_name_repeated_alone_is_the_longer_name(extractor: Extractor) -> None:
+    # round 6: "директор «Лепсе»" repeats the inner name of "«Электромашиностроительный
+    # завод «Лепсе»»"; no case ending is read into it ("Лепёс")
+    found = extractor.extract(
+        "Кировское АО «Электромашиностроительный завод «Лепсе» и ОАО «Гомельский опытный завод "
+        "«Ветразь» подписали лицензионное соглашение. — Рынок растёт, — пояснил генеральный "
+        "директор «Лепсе» Павел Ухов.").organizations
+    assert found == ("Электромашиностроительный завод Лепсе", "Гомельский опытный завод Ветразь")
+
+
+def test_glassworks_keeps_its_registered_name(extractor: Extractor) -> None:
+    # round 6: "стеклозавод" is part of registered names ("Гродненский стеклозавод")
+    found = extractor.extract(
+        LEAD + "Гродненский стеклозавод в прошлом году отгрузил в Краснодарский край "
+        "бутылки.").organizations
+    assert "Гродненский стеклозавод" in found

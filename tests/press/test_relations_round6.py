@@ -4,7 +4,7 @@ relative clause that goes on with the story ("по итогам которых �
 a town is a place; "автогигант", "фабрика" and other heads refer back to the enterprise named
 before, unless the genitive after them names the owner; a quoted subject after ", а" opens a
 clause; a relative clause that names the partner states a standing supply; the region after
-"покупателям" buys."""
+"покупателям" buys; ", ещё шесть — X" names another party in the same role."""
 
 from __future__ import annotations
 
@@ -55,6 +55,10 @@ FOUND = [
 ]
 
 NOT_FOUND = [
+    # ", ещё шесть — СПК «Y»": the clause repeats the verb for a second buyer
+    ("В Амурскую область прибыли 20 комбайнов «Гомсельмаша». Восемь из них получила агрофирма "
+     "«Зейская нива», ещё шесть — СПК «Луч» из Тамбовского района.",
+     ("supply", "Зейская нива", "Луч")),
     # the clause's verb supplies the enterprise before it, not the other way round
     ("Брестская делегация работает в Республике Мордовия. Гости также побывали на АО "
      "«Сарансккабель», которое несколько лет поставляет кабельную продукцию ОАО «Брестский "

@@ -425,10 +425,17 @@ def listed_together(tokens: list[Token], a: Party, b: Party) -> bool:
     lo, hi = (a, b) if a.first < b.first else (b, a)
     between = tokens[lo.last + 1:hi.first]
     # "МАЗ, МоАЗ и холдинг «Амкодор»": a descriptor noun may name the next one's kind
-    return 0 < len(between) <= 6 and all(
-        t.text in LIST_LINKS or t.lemma in _LIST_DESCRIPTORS for t in between) \
-        and any(t.text in ("и", ",") for t in between) \
-        and sum(t.lemma in _LIST_DESCRIPTORS for t in between) <= 1
+    if 0 < len(between) <= 6 and all(
+            t.text in LIST_LINKS or t.lemma in _LIST_DESCRIPTORS for t in between) \
+            and any(t.text in ("и", ",") for t in between) \
+            and sum(t.lemma in _LIST_DESCRIPTORS for t in between) <= 1:
+        return True
+    # "Восемь получила агрофирма «X», ещё шесть — СПК «Y»": a clause that goes on with
+    # "ещё" repeats the verb for the next party in the same role
+    return any(t.text == "," and k + 1 < len(between) and between[k + 1].lemma in ("ещё", "еще")
+               for k, t in enumerate(between)) and not any(
+        t.pos == "VERB" and t.feats.get("VerbForm") == "Fin"
+        for t in between if t.i > lo.last)
 
 
 def _governed_by(tokens: list[Token], p: Party, anchor: int) -> bool:

@@ -510,6 +510,7 @@ class OrgFinder(BodyRules):
         self._case_variants()
         self._phrase_case_variants()
         self._short_repeats()
+        self._nested_short_names()
         self._same_kind()
         self.credits()
         return sorted(self.out, key=lambda m: m.start)

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from soyuzprom.press.extraction.morph import normal_word
 from soyuzprom.press.extraction.orgbase import OrgFinderBase, OrgMention
-from soyuzprom.press.extraction.orgnames import QUOTES
+from soyuzprom.press.extraction.orgnames import QUOTES, strip_quotes
 
 DASHES = ("—", "–", "-")
 # Credit lines: "Фото: пресс-служба администрации ...", "Редакция «...»", "Анна Смирнова,
@@ -170,6 +170,29 @@ class OrgPasses(OrgFinderBase):
                 rename[o.name] = next(iter(fits.values()))
         if rename:
             self.out = [replace(o, name=rename[o.name].name, country=rename[o.name].country)
+                        if o.name in rename else o for o in self.out]
+
+    def _nested_short_names(self) -> None:
+        """"директор «Лепсе»" after "АО «Электромашиностроительный завод «Лепсе»»": a quoted
+        one-word name that the text also gives as the inner name of a longer one is that
+        longer name (and keeps no case ending read into it: "Лепсе" is no form of "Лепёс")."""
+        longer: dict[str, list[OrgMention]] = {}
+        for o in self.out:
+            words = o.name.split()
+            if len(words) >= 2 and o.rule == "quoted":
+                longer.setdefault(normal_word(words[-1]), []).append(o)
+        rename: dict[str, OrgMention] = {}
+        for o in self.out:
+            if not _one_word_name(o.name) or o.rule != "quoted":
+                continue
+            written = strip_quotes(self.a.text[o.start:o.end]).split()[-1:]
+            fits = {x.name: x for key in {normal_word(o.name), *map(normal_word, written)}
+                    for x in longer.get(key, [])}
+            if len(fits) == 1:
+                rename[o.name] = next(iter(fits.values()))
+        if rename:
+            self.out = [replace(o, name=rename[o.name].name, kind=rename[o.name].kind,
+                                country=rename[o.name].country)
                         if o.name in rename else o for o in self.out]
 
     def credits(self) -> None:
