@@ -20,6 +20,7 @@ from soyuzprom.press.extraction.direction import (
     compatible,
     conjoined,
     dealer_pair,
+    listed_together,
     slot,
 )
 from soyuzprom.press.extraction.model import Relation
@@ -204,6 +205,17 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
             cands = [_side_maker(a.tokens, p, maker_fallback) for p in cands]
         cands = [p for p in cands if not _in_apposition(a.tokens, p, cands)
                  and not _partner_adjective(a.tokens, p, cands)]
+        if trig.type == "supply" and a.tokens[trig.first].lemma in SUPPLIER_NOUNS \
+                and len(cands) > 1 and all(
+                    listed_together(a.tokens, cands[0], p) or _in_list(a.tokens, cands, p)
+                    for p in cands[1:]):
+            # "Среди постоянных поставщиков называют МТЗ, Туровский молочный комбинат и
+            # «Белмедпрепараты»": the listed enterprises all supply; the list's head stands
+            # for them, its fellows follow it along the list
+            listed, cands = cands[1:], cands[:1]
+            supplier_list = True
+        else:
+            listed, supplier_list = [], False
         if not cands and trig.type in SYMMETRIC:
             # "Соглашение об этом подписали стороны": the parties of the previous fact;
             # "Отдельным пунктом встречи стало ...": the sides of the talks told before
@@ -248,6 +260,8 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
         pair: tuple[Party, Party] | None
         if relative_pair is not None:
             pair = relative_pair
+        elif supplier_list and len(cands) == 2:
+            pair = (cands[0], cands[1])
         elif a.tokens[trig.first].lemma in index.trade_flows:
             pair = trade_flow_pair(trig, a.tokens, cands, fallback)
         elif trig.type == "supply" and (signed := _signatories(a.tokens, trig, cands, index)):
@@ -319,6 +333,9 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
                 dst.name, src.name) for r in out):
             continue  # ": её закупила компания «Y»": the same delivery told from the buyer
         out.append(Relation(typ, src.name, dst.name, obj, evidence.strip(), start, stop))
+        if supplier_list:
+            out.extend(Relation(typ, p.name, dst.name, obj, evidence.strip(), start, stop)
+                       for p in listed if p.name != dst.name)
         if typ != "agreement" and src.is_org and dst.is_org and not standing \
                 and _signed_document(toks, index):
             # "X и Y подписали контракт на поставку": the signed contract is an agreement
@@ -475,13 +492,30 @@ def _signed_document(toks: list[Token], index: TriggerIndex) -> bool:
     return bool(lemmas & index.documents) and bool(lemmas & index.signing_verbs)
 
 
+# Agent nouns of a supply whose list of names are all its suppliers.
+SUPPLIER_NOUNS = frozenset({"поставщик", "экспортер", "экспортёр"})
+
+
+def _in_list(tokens: list[Token], cands: list[Party], p: Party) -> bool:
+    """``p`` follows another candidate in one list ("X, Y и Z")."""
+    return any(q is not p and q.first < p.first and listed_together(tokens, q, p)
+               for q in cands)
+
+
 def _home_of(tokens: list[Token], p: Party, parties: list[Party]) -> bool:
     """"Группа компаний «X» из Белгородской области приступает ...": the region after "из"
-    right behind an enterprise is where it comes from, no party of its own."""
-    if p.first < 2 or p.is_org or tokens[p.first - 1].lemma != "из":
+    right behind an enterprise is where it comes from, no party of its own; so is the region
+    of a district it comes from ("ОАО «X» из Оршанского района Витебской области")."""
+    if p.first < 2 or p.is_org:
         return False
-    return any(o.is_org and o.first >= 0 and o.last in (p.first - 2, p.first - 3)
-               and all(t.text in ("»", '"') for t in tokens[o.last + 1:p.first - 1])
+    start = p.first
+    if tokens[start - 1].lemma in ("район", "округ") and start >= 3 \
+            and tokens[start - 3].lemma == "из" and tokens[start - 2].pos == "ADJ":
+        start -= 2  # "из Оршанского района | Витебской области"
+    if tokens[start - 1].lemma != "из":
+        return False
+    return any(o.is_org and o.first >= 0 and o.last in (start - 2, start - 3)
+               and all(t.text in ("»", '"') for t in tokens[o.last + 1:start - 1])
                for o in parties)
 
 
@@ -538,6 +572,11 @@ def _reporter(tokens: list[Token], p: Party, trig: Trigger,
                 break
             if tokens[j].lemma in speech_verbs and tokens[j - 1].lemma == "как":
                 return True
+    if p.last < trig.first and any(
+            t.lemma in speech_verbs and t.pos == "VERB" and k + 1 < trig.first
+            and tokens[k + 1].lemma in ("о", "об", "что")
+            for k, t in enumerate(tokens[p.last + 1:trig.first], start=p.last + 1)):
+        return True  # "Департамент X сообщает о подписании соглашения между A и B"
     if not p.via_person:
         return False
     before = [t.lemma for t in tokens[max(0, p.first - 4):p.first]]
