@@ -112,7 +112,7 @@ class TriggerIndex:
                     # "покупает технику ...: в прошлом году завод отгрузил ...", "поставила
                     # компания «X», которая является дилером МТЗ": another fact of the type
                     out.append(Trigger(typ, t.i, t.i, rev))
-                elif key not in self.trade_flows and any(
+                elif key not in self.trade_flows and t.pos == "VERB" and any(
                         x.type == typ and toks[x.first - toks[0].i].lemma in self.trade_flows
                         for x in out):
                     # "доля России в экспорте ..., а завод отгрузил ...": the verb of a
