@@ -5,7 +5,8 @@ a town is a place; "автогигант", "фабрика" and other heads refe
 before, unless the genitive after them names the owner; a quoted subject after ", а" opens a
 clause; a relative clause that names the partner states a standing supply; the region after
 "покупателям" buys; ", ещё шесть — X" names another party in the same role; a body that
-reports a signing is no party; the enterprises listed after "поставщиков" all supply."""
+reports a signing is no party; the enterprises listed after "поставщиков" all supply; the
+Belarusian side of talks in a text about one oblast's executive committee is the committee."""
 
 from __future__ import annotations
 
@@ -72,6 +73,11 @@ FOUND = [
      "2024 года экспорт предприятия в Россию составил 11,3 млн долларов США, или около 70 "
      "процентов всей выручки от внешних продаж.",
      ("supply", "Барановичский завод автоматических линий", "Российская Федерация")),
+    # in a text about one oblast's executive committee, "белорусские гости" are that committee
+    ("Витебский облисполком сообщил о росте товарооборота с Псковской областью на 12%. Во "
+     "вторник белорусские гости провели переговоры с губернатором Псковской области Михаилом "
+     "Ведерниковым.",
+     ("meeting", "Витебский областной исполнительный комитет", "Псковская область")),
 ]
 
 NOT_FOUND = [

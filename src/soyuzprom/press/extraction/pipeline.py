@@ -239,6 +239,12 @@ def _committee_sides(relations: list[Relation], orgs: list[OrgMention],
                   if region and body.endswith("областной исполнительный комитет")}
     if not committees:
         return relations
+    belarusian = {body for region, body in committees.items()
+                  if any(r.region.name == region and r.region.country == "BY" for r in regions)}
+    if len(belarusian) == 1:
+        # "Белорусские гости провели переговоры в областном правительстве": in a text about
+        # one oblast's executive committee, the Belarusian side of talks is that committee
+        committees = {**committees, COUNTRY_NAME["BY"]: next(iter(belarusian))}
     out = [replace(r, source=committees.get(r.source, r.source),
                    target=committees.get(r.target, r.target))
            if r.type in ("meeting", "agreement") else r for r in relations]
