@@ -434,8 +434,7 @@ def listed_together(tokens: list[Token], a: Party, b: Party) -> bool:
     # "ещё" repeats the verb for the next party in the same role
     return any(t.text == "," and k + 1 < len(between) and between[k + 1].lemma in ("ещё", "еще")
                for k, t in enumerate(between)) and not any(
-        t.pos == "VERB" and t.feats.get("VerbForm") == "Fin"
-        for t in between if t.i > lo.last)
+        t.pos == "VERB" and t.feats.get("VerbForm") == "Fin" for t in between)
 
 
 def _governed_by(tokens: list[Token], p: Party, anchor: int) -> bool:

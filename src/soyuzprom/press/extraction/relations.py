@@ -205,7 +205,7 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
             cands = [_side_maker(a.tokens, p, maker_fallback) for p in cands]
         cands = [p for p in cands if not _in_apposition(a.tokens, p, cands)
                  and not _partner_adjective(a.tokens, p, cands)]
-        if trig.type == "supply" and a.tokens[trig.first].lemma in SUPPLIER_NOUNS \
+        if trig.type == "supply" and a.tokens[trig.first].lemma in index.supplier_nouns \
                 and len(cands) > 1 and all(
                     listed_together(a.tokens, cands[0], p) or _in_list(a.tokens, cands, p)
                     for p in cands[1:]):
@@ -490,10 +490,6 @@ def _signed_document(toks: list[Token], index: TriggerIndex) -> bool:
     """The sentence reports a contract, agreement or memorandum signed (not one in force)."""
     lemmas = {t.lemma for t in toks}
     return bool(lemmas & index.documents) and bool(lemmas & index.signing_verbs)
-
-
-# Agent nouns of a supply whose list of names are all its suppliers.
-SUPPLIER_NOUNS = frozenset({"поставщик", "экспортер", "экспортёр"})
 
 
 def _in_list(tokens: list[Token], cands: list[Party], p: Party) -> bool:

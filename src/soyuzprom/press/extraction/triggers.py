@@ -63,6 +63,7 @@ class TriggerIndex:
         self.not_objects = frozenset(normal_word(x) for x in rel["not_objects"])
         self.generic_objects = frozenset(normal_word(x) for x in rel["generic_objects"])
         self.buyer_nouns = frozenset(normal_word(x) for x in rel["buyer_nouns"])
+        self.supplier_nouns = frozenset(normal_word(x) for x in rel.get("supplier_nouns", []))
         self.role_verbs = frozenset(normal_word(x) for x in rel["role_verbs"])
         self.trade_flows = frozenset(normal_word(x) for x in rel.get("trade_flows", []))
         self.documents = frozenset(normal_word(x) for x in rel.get("signed_documents", []))
