@@ -168,9 +168,7 @@ class OrgPasses(OrgFinderBase):
                     and x.name.split()[0] == words[0] and words[1] in x.name.split()[1:]}
             if len(fits) == 1:
                 rename[o.name] = next(iter(fits.values()))
-        if rename:
-            self.out = [replace(o, name=rename[o.name].name, country=rename[o.name].country)
-                        if o.name in rename else o for o in self.out]
+        self._adopt(rename)
 
     def _nested_short_names(self) -> None:
         """"директор «Лепсе»" after "АО «Электромашиностроительный завод «Лепсе»»": a quoted
@@ -190,6 +188,11 @@ class OrgPasses(OrgFinderBase):
                     for x in longer.get(key, [])}
             if len(fits) == 1:
                 rename[o.name] = next(iter(fits.values()))
+        self._adopt(rename)
+
+    def _adopt(self, rename: dict[str, OrgMention]) -> None:
+        """Mentions named as a key of ``rename`` take that organization's name, kind and
+        country (a repeat of the longer name it stands for)."""
         if rename:
             self.out = [replace(o, name=rename[o.name].name, kind=rename[o.name].kind,
                                 country=rename[o.name].country)

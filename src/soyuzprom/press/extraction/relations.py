@@ -176,10 +176,11 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
             continue
         # "компания «X», которая является официальным дилером завода": a standing relation
         # stated in a relative clause is still a fact
+        in_relative = index.in_relative_clause(toks, trig)
         relative_pair = _relative_supply(a.tokens, trig, parties) \
-            if trig.type == "supply" and index.in_relative_clause(toks, trig) else None
+            if trig.type == "supply" and in_relative else None
         standing = a.tokens[trig.first].lemma in DEALER_WORDS or relative_pair is not None
-        if (index.in_relative_clause(toks, trig) and not standing) or index.idiom(toks, trig) \
+        if (in_relative and not standing) or index.idiom(toks, trig) \
                 or index.reference(toks, trig):
             continue
         cands = [p for p in _without_bodies(parties, trig.type) if not _witness(a.tokens, p)
@@ -206,16 +207,13 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
         cands = [p for p in cands if not _in_apposition(a.tokens, p, cands)
                  and not _partner_adjective(a.tokens, p, cands)]
         if trig.type == "supply" and a.tokens[trig.first].lemma in index.supplier_nouns \
-                and len(cands) > 1 and all(
-                    listed_together(a.tokens, cands[0], p) or _in_list(a.tokens, cands, p)
-                    for p in cands[1:]):
+                and len(cands) > 1 and all(_in_list(a.tokens, cands, p) for p in cands[1:]):
             # "Среди постоянных поставщиков называют МТЗ, Туровский молочный комбинат и
             # «Белмедпрепараты»": the listed enterprises all supply; the list's head stands
             # for them, its fellows follow it along the list
             listed, cands = cands[1:], cands[:1]
-            supplier_list = True
         else:
-            listed, supplier_list = [], False
+            listed = []
         if not cands and trig.type in SYMMETRIC:
             # "Соглашение об этом подписали стороны": the parties of the previous fact;
             # "Отдельным пунктом встречи стало ...": the sides of the talks told before
@@ -260,7 +258,7 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
         pair: tuple[Party, Party] | None
         if relative_pair is not None:
             pair = relative_pair
-        elif supplier_list and len(cands) == 2:
+        elif listed and len(cands) == 2:
             pair = (cands[0], cands[1])
         elif a.tokens[trig.first].lemma in index.trade_flows:
             pair = trade_flow_pair(trig, a.tokens, cands, fallback)
@@ -333,7 +331,7 @@ def find_relations(a: Analysis, s: int, parties: list[Party], index: TriggerInde
                 dst.name, src.name) for r in out):
             continue  # ": её закупила компания «Y»": the same delivery told from the buyer
         out.append(Relation(typ, src.name, dst.name, obj, evidence.strip(), start, stop))
-        if supplier_list:
+        if listed:
             out.extend(Relation(typ, p.name, dst.name, obj, evidence.strip(), start, stop)
                        for p in listed if p.name != dst.name)
         if typ != "agreement" and src.is_org and dst.is_org and not standing \
